@@ -1,19 +1,19 @@
+using SynAck.Wire;
+
 namespace SynAck.Capture;
 
 /// <summary>One packet record, a view into the reader's buffer: <see cref="Data"/> is valid until the next read.</summary>
 public readonly ref struct CapturedPacket
 {
-    private readonly ushort _linkType;
-
     internal CapturedPacket(
-        ReadOnlySpan<byte> data, int originalLength, long timestampNanos, byte timestampDigits, ushort linkType,
+        ReadOnlySpan<byte> data, int originalLength, long timestampNanos, byte timestampDigits, LinkType linkType,
         int interfaceId, long frameNumber, long fileOffset)
     {
         Data = data;
         OriginalLength = originalLength;
         TimestampNanos = timestampNanos;
         TimestampDigits = timestampDigits;
-        _linkType = linkType;
+        LinkType = linkType;
         InterfaceId = interfaceId;
         FrameNumber = frameNumber;
         FileOffset = fileOffset;
@@ -34,8 +34,8 @@ public readonly ref struct CapturedPacket
     /// <summary>Decimal digits of the capture's time resolution: 6 (µs pcap), 9 (ns pcap) or from if_tsresol.</summary>
     public byte TimestampDigits { get; }
 
-    /// <summary>The raw LINKTYPE_* value of the packet's interface.</summary>
-    public ushort LinkTypeValue => _linkType;
+    /// <summary>The packet's link type (LINKTYPE_* value; values outside the enum are passed through).</summary>
+    public LinkType LinkType { get; }
 
     /// <summary>pcapng interface id within its section; 0 for pcap.</summary>
     public int InterfaceId { get; }

@@ -1,5 +1,6 @@
 using SynAck.Capture.Pcap;
 using SynAck.Capture.PcapNg;
+using SynAck.Wire;
 
 namespace SynAck.Capture;
 
@@ -46,11 +47,11 @@ public sealed class PcapNgWriter : IDisposable
     /// <param name="snapLength">0 = no limit.</param>
     /// <param name="tsResolution">if_tsresol: 10^-n seconds, or 2^-n with bit 7 set; 6 is the default and not written.</param>
     /// <param name="tsOffsetSeconds">if_tsoffset; 0 is not written.</param>
-    public int AddInterface(ushort link, int snapLength = 0, byte tsResolution = 6, long tsOffsetSeconds = 0)
+    public int AddInterface(LinkType link, int snapLength = 0, byte tsResolution = 6, long tsOffsetSeconds = 0)
     {
         var big = _bigEndian;
         Span<byte> fields = stackalloc byte[8];
-        PcapFileHeader.Write16(fields, link, big);
+        PcapFileHeader.Write16(fields, (ushort)link, big);
         PcapFileHeader.Write16(fields[2..], 0, big);
         PcapFileHeader.Write32(fields[4..], (uint)snapLength, big);
         Span<byte> options = stackalloc byte[24];

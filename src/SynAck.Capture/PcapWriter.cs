@@ -1,4 +1,5 @@
 using SynAck.Capture.Pcap;
+using SynAck.Wire;
 
 namespace SynAck.Capture;
 
@@ -13,13 +14,13 @@ public sealed class PcapWriter : IDisposable
     private readonly PcapFileHeader _header;
 
     /// <summary>Writes the file header; the writer disposes <paramref name="s"/>.</summary>
-    public PcapWriter(Stream s, ushort link, int snapLength = 262144, bool nanosecond = false)
+    public PcapWriter(Stream s, LinkType link, int snapLength = 262144, bool nanosecond = false)
         : this(s, link, snapLength, nanosecond, bigEndian: false, leaveOpen: false)
     {
     }
 
     /// <summary>Writes the file header in the chosen byte order.</summary>
-    public PcapWriter(Stream s, ushort link, int snapLength, bool nanosecond, bool bigEndian, bool leaveOpen)
+    public PcapWriter(Stream s, LinkType link, int snapLength, bool nanosecond, bool bigEndian, bool leaveOpen)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(snapLength);

@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using Xunit.Abstractions;
 using SynAck.Capture.Tests.Support;
+using Xunit.Abstractions;
 
 namespace SynAck.Capture.Tests;
 

@@ -1,5 +1,6 @@
 using SynAck.Capture.Pcap;
 using SynAck.Capture.Tests.Support;
+using SynAck.Wire;
 
 namespace SynAck.Capture.Tests;
 
@@ -42,7 +43,7 @@ public class PcapReaderTests
 
         Assert.True(PcapFileHeader.TryRead(header, out var h));
 
-        Assert.Equal(new PcapFileHeader(true, false, 2, 4, 4096, 113, 0), h);
+        Assert.Equal(new PcapFileHeader(true, false, 2, 4, 4096, LinkType.LinuxSll, 0), h);
     }
 
     [Fact]
@@ -57,9 +58,9 @@ public class PcapReaderTests
         Assert.True(PcapFileHeader.TryRead(bytes, out var h));
         var (packets, _, _) = Read.Bytes(bytes);
 
-        Assert.Equal(1, h.LinkType);
+        Assert.Equal(LinkType.Ethernet, h.LinkType);
         Assert.Equal(4, h.FcsLength);
-        Assert.Equal(1, packets[0].LinkType);
+        Assert.Equal(LinkType.Ethernet, packets[0].LinkType);
     }
 
     [Fact]

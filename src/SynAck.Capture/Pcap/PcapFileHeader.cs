@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using SynAck.Wire;
 
 namespace SynAck.Capture.Pcap;
 
@@ -7,7 +8,7 @@ namespace SynAck.Capture.Pcap;
 /// link type field, whose upper bits may carry the FCS length (§4, "LinkType and additional information").
 /// </summary>
 public readonly record struct PcapFileHeader(
-    bool IsBigEndian, bool IsNanosecond, ushort VersionMajor, ushort VersionMinor, uint SnapLength, ushort LinkType,
+    bool IsBigEndian, bool IsNanosecond, ushort VersionMajor, ushort VersionMinor, uint SnapLength, LinkType LinkType,
     byte FcsLength)
 {
     public const int Size = 24;
@@ -70,7 +71,7 @@ public readonly record struct PcapFileHeader(
         // libpcap: LT_LINKTYPE is the low 26 bits; bit 26 says an FCS length is present in bits 28-31.
         var fcs = (linkField & 0x0400_0000) != 0 ? (byte)(linkField >> 28) : (byte)0;
         header = new PcapFileHeader(
-            bigEndian, magic == NanosecondMagic, major, minor, snap, (ushort)(linkField & 0x03FF_FFFF), fcs);
+            bigEndian, magic == NanosecondMagic, major, minor, snap, (LinkType)(ushort)(linkField & 0x03FF_FFFF), fcs);
         return true;
     }
 
@@ -83,7 +84,7 @@ public readonly record struct PcapFileHeader(
         Write32(dest[8..], 0, IsBigEndian);
         Write32(dest[12..], 0, IsBigEndian);
         Write32(dest[16..], SnapLength, IsBigEndian);
-        var linkField = LinkType | (FcsLength != 0 ? 0x0400_0000u | ((uint)FcsLength << 28) : 0u);
+        var linkField = (ushort)LinkType | (FcsLength != 0 ? 0x0400_0000u | ((uint)FcsLength << 28) : 0u);
         Write32(dest[20..], linkField, IsBigEndian);
     }
 

@@ -1,3 +1,5 @@
+using SynAck.Wire;
+
 namespace SynAck.Capture.PcapNg;
 
 /// <summary>
@@ -15,7 +17,7 @@ public readonly record struct PcapNgInterface
     /// <param name="snapLength">0 = no limit.</param>
     /// <param name="tsResolution">Raw if_tsresol byte (6 = microseconds, the default).</param>
     /// <param name="tsOffsetSeconds">Raw if_tsoffset.</param>
-    public PcapNgInterface(ushort linkType, uint snapLength, byte tsResolution = 6, long tsOffsetSeconds = 0)
+    public PcapNgInterface(LinkType linkType, uint snapLength, byte tsResolution = 6, long tsOffsetSeconds = 0)
     {
         LinkType = linkType;
         SnapLength = snapLength;
@@ -48,7 +50,7 @@ public readonly record struct PcapNgInterface
         }
     }
 
-    public ushort LinkType { get; }
+    public LinkType LinkType { get; }
 
     public uint SnapLength { get; }
 

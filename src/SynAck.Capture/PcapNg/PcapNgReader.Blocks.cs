@@ -1,4 +1,5 @@
 using SynAck.Capture.Pcap;
+using SynAck.Wire;
 
 namespace SynAck.Capture.PcapNg;
 
@@ -40,7 +41,7 @@ public ref partial struct PcapNgReader
         var link = PcapFileHeader.Read16(body, big);
         var snap = PcapFileHeader.Read32(body[4..], big);
         ReadInterfaceOptions(body[InterfaceFields..], big, out var tsResolution, out var tsOffset);
-        _state = _state.AddInterface(new PcapNgInterface(link, snap, tsResolution, tsOffset));
+        _state = _state.AddInterface(new PcapNgInterface((LinkType)link, snap, tsResolution, tsOffset));
         return Skip(out packet, out status);
     }
 

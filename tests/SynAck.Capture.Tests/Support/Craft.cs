@@ -1,11 +1,13 @@
+using SynAck.Wire;
+
 namespace SynAck.Capture.Tests.Support;
 
 /// <summary>Small captures built with the project's writers.</summary>
 internal static class Craft
 {
-    public const ushort Ethernet = 1;
-    public const ushort Raw = 101;
-    public const ushort LinuxSll = 113;
+    public const LinkType Ethernet = LinkType.Ethernet;
+    public const LinkType Raw = LinkType.Raw;
+    public const LinkType LinuxSll = LinkType.LinuxSll;
 
     /// <summary>Packet i has i+20 bytes, each byte = (i * 7 + offset) mod 256.</summary>
     public static byte[] Payload(int i, int length = -1)
@@ -19,7 +21,7 @@ internal static class Craft
         return data;
     }
 
-    public static byte[] Pcap(int packets, bool bigEndian = false, bool nanosecond = false, int snapLength = 262144, ushort link = Ethernet)
+    public static byte[] Pcap(int packets, bool bigEndian = false, bool nanosecond = false, int snapLength = 262144, LinkType link = Ethernet)
     {
         using var ms = new MemoryStream();
         using (var w = new PcapWriter(ms, link, snapLength, nanosecond, bigEndian, leaveOpen: true))
