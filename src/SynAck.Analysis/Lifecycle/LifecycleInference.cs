@@ -86,17 +86,19 @@ public static partial class LifecycleInference
 
     /// <summary>
     /// At the end of a connection's record: an opener whose SYN was never answered gave up (the connect timed
-    /// out) if at least <paramref name="attemptTimeoutNs"/> passed since its last SYN.
+    /// out) when the attempt timer removed the connection (<paramref name="attemptExpired"/>) or at least
+    /// <paramref name="attemptTimeoutNs"/> passed since its last SYN.
     /// </summary>
-    public static void Finish(ref RfcEndpointPair eps, long endNs, long attemptTimeoutNs, long mslNs, ref TransitionBuffer buffer, ref int count)
+    public static void Finish(ref RfcEndpointPair eps, long endNs, bool attemptExpired, long attemptTimeoutNs, long mslNs, ref TransitionBuffer buffer, ref int count)
     {
         for (var side = 0; side < 2; side++)
         {
             ExpireTimeWait(ref eps, side, endNs, mslNs, ref buffer, ref count);
             ref var e = ref eps[side];
-            if (e.State == TcpState.SynSent && !eps[side ^ 1].Seen && endNs - e.LastSynNs >= attemptTimeoutNs)
+            if (e.State == TcpState.SynSent && !eps[side ^ 1].Seen && (attemptExpired || endNs - e.LastSynNs >= attemptTimeoutNs))
             {
-                Move(ref eps, side, TcpState.Closed, TransitionCause.AttemptTimedOut, e.LastSynNs + attemptTimeoutNs, ref buffer, ref count);
+                var at = attemptExpired ? endNs : e.LastSynNs + attemptTimeoutNs;
+                Move(ref eps, side, TcpState.Closed, TransitionCause.AttemptTimedOut, at, ref buffer, ref count);
             }
         }
     }

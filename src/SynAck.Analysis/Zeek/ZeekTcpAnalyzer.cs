@@ -109,6 +109,14 @@ public static partial class ZeekTcpAnalyzer
             {
                 return false;
             }
+
+            if (!seg.Has(TcpFlags.Ack) && side == s.RespSide && orig.State == ZeekEndpointState.SynSent &&
+                resp.State == ZeekEndpointState.Inactive)
+            {
+                // Deliberate difference: the responder's own SYN while the originator waits in SYN-SENT is a
+                // simultaneous open (RFC 9293 §3.5), kept in one record; Zeek starts a new connection here.
+                return false;
+            }
         }
 
         return true;
