@@ -10,6 +10,7 @@ public sealed partial class TcpConnection
     private bool _ackNow;
     private bool _retransmitHead;
     private bool _probePending;
+    private bool _userDirty;
     private TcpRepr? _pendingReset;
 
     /// <summary>Segments this connection has emitted.</summary>
@@ -21,6 +22,7 @@ public sealed partial class TcpConnection
     /// </summary>
     public void Dispatch(Instant now, ISegmentSink sink)
     {
+        _userDirty = false;
         RunTimers(now);
         if (_pendingReset is { } rst)
         {
@@ -202,11 +204,14 @@ public sealed partial class TcpConnection
         }, payload);
     }
 
+    // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, with SND.NXT taken as the highest sequence number sent: after a
+    // go-back-N rewind the rewound SND.NXT may lie below the peer's RCV.NXT, and an ACK carrying it would fail the
+    // peer's acceptability test and be ignored (both sides rewinding at once would then deadlock).
     private void SendAck(ISegmentSink sink) => Emit(sink, new TcpRepr
     {
         SourcePort = Local.Port,
         DestinationPort = Remote.Port,
-        Seq = SndNxt,
+        Seq = _sndMax,
         Ack = RcvNxt,
         Flags = TcpFlags.Ack,
         Window = AdvertisedWindow(),

@@ -28,12 +28,8 @@ public sealed partial class TcpConnection
         }
     }
 
-    /// <summary>True when <see cref="Dispatch"/> would emit something without any timer expiring.</summary>
-    public bool HasPendingOutput => _ackNow || _synPending || _pendingReset.HasValue || _retransmitHead || _probePending || HasSendableData;
-
-    private bool HasSendableData =>
-        State is TcpState.Established or TcpState.CloseWait or TcpState.FinWait1 or TcpState.Closing or TcpState.LastAck
-        && (_send.Length - SndNxt.DistanceFrom(_bufSeq) > 0 || (_finQueued && SndNxt == FinSeq));
+    /// <summary>True when a user call or an arriving segment left work for <see cref="Dispatch"/> that no timer covers.</summary>
+    public bool HasPendingOutput => _ackNow || _synPending || _pendingReset.HasValue || _retransmitHead || _probePending || _userDirty;
 
     private void RunTimers(Instant now)
     {

@@ -28,7 +28,17 @@ public sealed partial class TcpConnection
     }
 
     /// <summary>SEND (RFC 9293 §3.10.2): queues as much of <paramref name="data"/> as fits and returns the count; 0 when sending is over.</summary>
-    public int Send(ReadOnlySpan<byte> data) => CanSend ? _send.Enqueue(data) : 0;
+    public int Send(ReadOnlySpan<byte> data)
+    {
+        if (!CanSend)
+        {
+            return 0;
+        }
+
+        var n = _send.Enqueue(data);
+        _userDirty |= n > 0;
+        return n;
+    }
 
     /// <summary>RECEIVE (RFC 9293 §3.10.3): copies buffered in-order bytes; a window update is queued when the window opened enough.</summary>
     public int Receive(Span<byte> dest)
@@ -58,6 +68,7 @@ public sealed partial class TcpConnection
     /// <summary>Half-close: sends FIN after the queued data but keeps receiving (RFC 9293 §3.10.4; the connection remains open for receiving).</summary>
     public void ShutdownWrite(Instant now)
     {
+        _userDirty = true;
         switch (State)
         {
             case TcpState.Listen:
