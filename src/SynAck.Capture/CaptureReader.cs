@@ -1,0 +1,159 @@
+using System.Buffers;
+using SynAck.Capture.Pcap;
+using SynAck.Capture.PcapNg;
+using SynAck.Capture.Sources;
+
+namespace SynAck.Capture;
+
+/// <summary>
+/// Reads packets from a pcap or pcapng capture (optionally gzip-compressed) in constant memory: one pooled buffer,
+/// refilled from the source and parsed in place by <see cref="PcapReader"/> or <see cref="PcapNgReader"/>, so a
+/// packet is never copied and reading allocates nothing per packet. A truncated tail or a corrupt block ends the
+/// packets with a <see cref="CaptureWarning"/>; <see cref="TryReadNext"/> never throws.
+/// </summary>
+public sealed partial class CaptureReader : IDisposable
+{
+    /// <summary>Initial buffer for regular files (refills are rare and each is one large read).</summary>
+    internal const int FileBufferSize = 1024 * 1024;
+
+    /// <summary>Initial buffer for streams (stdin, gzip); it grows when a record does not fit.</summary>
+    internal const int StreamBufferSize = 256 * 1024;
+
+    private readonly List<CaptureWarning> _warnings = [];
+    private CaptureSource _source;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _sourceDone;
+    private bool _stopped;
+    private PcapReaderState _pcap;
+    private PcapNgReaderState _pcapNg;
+
+    private CaptureReader(CaptureSource source, int bufferSize, string name)
+    {
+        _source = source;
+        _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+        Name = name;
+    }
+
+    /// <summary>The path, or the display name given for a stream ("stdin" for "-").</summary>
+    public string Name { get; }
+
+    public CaptureFormat Format { get; private set; }
+
+    public IReadOnlyList<CaptureWarning> Warnings => _warnings;
+
+    /// <summary>Bytes of the input read so far (compressed bytes for gzip); with <see cref="TotalBytes"/> for progress.</summary>
+    public long BytesRead => _source.Position;
+
+    /// <summary>Size of the input when known (a regular file or a seekable stream).</summary>
+    public long? TotalBytes => _source.Length;
+
+    /// <summary>Packets read so far.</summary>
+    public long PacketCount => Format.FileType == CaptureFileType.PcapNg ? _pcapNg.FrameNumber : _pcap.FrameNumber;
+
+    /// <summary>Interfaces of the current pcapng section (empty for pcap).</summary>
+    public ReadOnlySpan<PcapNgInterface> Interfaces => _pcapNg.Interfaces;
+
+    /// <summary>Next packet; false at the end of the input or where a truncated or corrupt record stops reading
+    /// (then <see cref="Warnings"/> says where). The packet's data is valid until the next call.</summary>
+    public bool TryReadNext(out CapturedPacket packet)
+    {
+        while (!_stopped)
+        {
+            var span = new ReadOnlySpan<byte>(_buffer, _start, _end - _start);
+            bool ok;
+            CaptureReadStatus status;
+            CaptureProblem problem;
+            int consumed;
+            if (Format.FileType == CaptureFileType.Pcap)
+            {
+                var reader = new PcapReader(span, _pcap, _sourceDone);
+                ok = reader.TryReadPacket(out packet, out status);
+                _pcap = reader.CurrentState;
+                consumed = reader.BytesConsumed;
+                problem = reader.Problem;
+            }
+            else
+            {
+                var reader = new PcapNgReader(span, _pcapNg, _sourceDone);
+                ok = reader.TryReadPacket(out packet, out status);
+                _pcapNg = reader.CurrentState;
+                consumed = reader.BytesConsumed;
+                problem = reader.Problem;
+            }
+
+            _start += consumed;
+            if (ok)
+            {
+                return true;
+            }
+
+            switch (status)
+            {
+                case CaptureReadStatus.NeedMoreData:
+                    Refill();
+                    break;
+                case CaptureReadStatus.Truncated:
+                case CaptureReadStatus.Corrupt:
+                    _warnings.Add(new CaptureWarning(problem.Offset, problem.ToMessage()));
+                    _stopped = true;
+                    break;
+                default:
+                    _stopped = true;
+                    break;
+            }
+        }
+
+        packet = default;
+        return false;
+    }
+
+    public void Dispose()
+    {
+        _stopped = true;
+        _source.Dispose();
+        var buffer = _buffer;
+        _buffer = [];
+        _start = _end = 0;
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Keeps the unread bytes, grows the buffer when they fill it, and reads more; at the end of the input
+    /// marks the source done so the format reader reports a truncated tail.</summary>
+    private void Refill()
+    {
+        var unread = _end - _start;
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, unread);
+            _start = 0;
+            _end = unread;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            var grown = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, grown, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = grown;
+        }
+
+        var offset = Format.FileType == CaptureFileType.Pcap ? _pcap.Offset : _pcapNg.Offset;
+        try
+        {
+            var n = _source.Read(_buffer.AsSpan(_end));
+            _end += n;
+            _sourceDone = n == 0;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            // A corrupt gzip stream or a failing device ends the packets like a corrupt record would.
+            _warnings.Add(new CaptureWarning(offset + unread, $"read error at byte {offset + unread}: {e.Message}"));
+            _stopped = true;
+        }
+    }
+}
