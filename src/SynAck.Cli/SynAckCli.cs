@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using SynAck.Capture;
+using SynAck.Cli.Commands.Conns;
 using SynAck.Cli.Commands.Info;
+using SynAck.Cli.Commands.Ladder;
 using SynAck.Cli.Commands.Packets;
 using SynAck.Cli.Common;
 
@@ -23,6 +25,8 @@ public sealed class SynAckCli(CliEnvironment environment)
         root.Options.Add(common.VerifyChecksums);
         root.Subcommands.Add(InfoCommand.Create(common, _env));
         root.Subcommands.Add(PacketsCommand.Create(common, _env));
+        root.Subcommands.Add(ConnsCommand.Create(common, _env));
+        root.Subcommands.Add(LadderCommand.Create(common, _env));
         return root;
     }
 
