@@ -9,8 +9,8 @@ public sealed class LadderCommandTests
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(
-            """
-            C5Nao402X1F5aTZHD  127.0.0.1:34636 -> 127.0.0.1:8080  SF ShADadFf, 10 packets
+            $"""
+            {SampleUids.V4Graceful}  127.0.0.1:34636 -> 127.0.0.1:8080  SF ShADadFf, 10 packets
             frame  time      orig 127.0.0.1:34636                               resp 127.0.0.1:8080
                 1  0.000000  SYN_SENT      -- SYN seq=0 len=0 --------------->  LISTEN
                 2  0.000017  ESTABLISHED   <----- SYN,ACK seq=0 ack=1 len=0 --  SYN_RECEIVED
@@ -36,8 +36,8 @@ public sealed class LadderCommandTests
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(
-            """
-            CICDXl5gry8GXT6du  [::1]:49422 -> [::1]:8082  RSTR ShADar, 6 packets
+            $"""
+            {SampleUids.V6Reset}  [::1]:49422 -> [::1]:8082  RSTR ShADar, 6 packets
             frame  time      orig [::1]:49422                                  resp [::1]:8082
                31  0.000000  SYN_SENT      -- SYN seq=0 len=0 -------------->  LISTEN
                32  0.000006  ESTABLISHED   <---- SYN,ACK seq=0 ack=1 len=0 --  SYN_RECEIVED
@@ -54,12 +54,12 @@ public sealed class LadderCommandTests
     [Fact]
     public void Ladder_UidAbsolute_ShowsRawSequenceNumbers()
     {
-        var run = CliRun.Of("ladder", RepoPaths.Sample, "--conn", "CHqbmDNgjrfkwYeNo", "--absolute");
+        var run = CliRun.Of("ladder", RepoPaths.Sample, "--conn", SampleUids.V4Refused, "--absolute");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(
-            """
-            CHqbmDNgjrfkwYeNo  127.0.0.1:35804 -> 127.0.0.1:8081  REJ Sr, 2 packets
+            $"""
+            {SampleUids.V4Refused}  127.0.0.1:35804 -> 127.0.0.1:8081  REJ Sr, 2 packets
             frame  time      orig 127.0.0.1:35804                                      resp 127.0.0.1:8081
                11  0.000000  SYN_SENT      -- SYN seq=2800946272 len=0 ------------->  LISTEN
                12  0.000014  CLOSED        <--- RST,ACK seq=0 ack=2800946273 len=0 --  CLOSED
