@@ -35,10 +35,11 @@ public sealed class Properties
 
     /// <summary>Invariants any decode result keeps, whatever the input.</summary>
     private static bool Consistent(in DecodedPacket p, int frameLength) =>
-        (p.Status == ParseStatus.Ok) == p.HasTcp
+        (p.Status != ParseStatus.Ok || p.HasTcp)
+        && (!p.HasTcp || p.Status is ParseStatus.Ok or ParseStatus.Truncated)
         && p.Ip.Length <= frameLength - p.LinkHeaderLength
         && p.Transport.Length <= p.Ip.Length
-        && (!p.HasTcp || (p.Tcp.HeaderLength <= p.Transport.Length && p.TcpPayloadLength >= 0 && p.Tcp.Payload.Length <= p.TcpPayloadLength))
+        && (!p.HasTcp || (p.Tcp.IsHeaderComplete == (p.Status == ParseStatus.Ok) && p.TcpPayloadLength >= 0 && p.Tcp.Payload.Length <= p.TcpPayloadLength))
         && (p.IpVersion is 0 or 4 or 6);
 
     [Property(MaxTest = 300)]
