@@ -3,7 +3,7 @@ using SynAck.Wire.Tcp;
 namespace SynAck.Wire;
 
 /// <summary>
-/// What <see cref="PacketDecoder.Decode"/> found in one frame: link encapsulation, IP header fields and, when
+/// What <see cref="PacketDecoder"/> found in one frame: link encapsulation, IP header fields and, when
 /// <see cref="HasTcp"/>, the TCP header view. Filled as far as the bytes go, so a packet that is not Ok still
 /// carries what was decoded before the problem. Spans point into the caller's frame.
 /// </summary>
@@ -14,6 +14,9 @@ public ref struct DecodedPacket
 
     /// <summary>The link type the frame was decoded as.</summary>
     public LinkType Link;
+
+    /// <summary>What the decoder was asked to follow.</summary>
+    public DecodeOptions Options;
 
     /// <summary>0 (no IP header decoded), 4 or 6.</summary>
     public byte IpVersion;
@@ -88,7 +91,7 @@ public ref struct DecodedPacket
     /// <summary>PPPoE session id when the frame was PPPoE (RFC 2516 §4).</summary>
     public ushort PppoeSessionId;
 
-    /// <summary>Number of IP-level tunnels followed; the IP and TCP fields above describe the innermost packet.</summary>
+    /// <summary>Number of IP-level tunnels followed (only with <see cref="DecodeOptions.FollowTunnels"/>); the IP and TCP fields above then describe the innermost packet.</summary>
     public byte TunnelDepth;
 
     /// <summary>The outermost tunnel followed, or <see cref="TunnelKind.None"/>.</summary>

@@ -56,9 +56,9 @@ public static partial class PacketDecoder
                     type = BinaryPrimitives.ReadUInt16BigEndian(frame[(offset + 4)..]);
                     offset += 6;
                     continue;
-                case EtherType.ProviderBackbone:
-                case EtherType.FabricPath:
-                case EtherType.TransparentEthernet:
+                case EtherType.ProviderBackbone when (p.Options & DecodeOptions.FollowTunnels) != 0:
+                case EtherType.FabricPath when (p.Options & DecodeOptions.FollowTunnels) != 0:
+                case EtherType.TransparentEthernet when (p.Options & DecodeOptions.FollowTunnels) != 0:
                     // 802.1ah: 4-byte I-TAG then the customer frame. FabricPath: 2 more bytes (FTAG, TTL) after the
                     // outer type, then the original frame. Transparent Ethernet: the frame follows at once.
                     var skip = type == (ushort)EtherType.ProviderBackbone ? 4 : type == (ushort)EtherType.FabricPath ? 2 : 0;

@@ -26,7 +26,7 @@ public static partial class PacketDecoder
     private static bool TryDecodeTunnel(ref DecodedPacket p, out ParseStatus status)
     {
         status = ParseStatus.NotTcp;
-        if (p.TunnelDepth >= MaxTunnelDepth)
+        if ((p.Options & DecodeOptions.FollowTunnels) == 0 || p.TunnelDepth >= MaxTunnelDepth)
         {
             return false;
         }
@@ -72,6 +72,7 @@ public static partial class PacketDecoder
 
         var inner = default(DecodedPacket);
         inner.Link = p.Link;
+        inner.Options = p.Options;
         inner.EtherType = p.EtherType;
         inner.VlanId = p.VlanId;
         inner.VlanCount = p.VlanCount;
