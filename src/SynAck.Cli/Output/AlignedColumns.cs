@@ -8,7 +8,7 @@ public static class AlignedColumns
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(rightAligned);
-        var widths = new int[rows.Count == 0 ? 0 : rows[0].Count];
+        var widths = new int[rows.Count == 0 ? 0 : rows.Max(r => r.Count)];
         foreach (var row in rows)
         {
             for (var c = 0; c < row.Count && c < widths.Length; c++)

@@ -1,0 +1,89 @@
+namespace SynAck.Cli.Tests;
+
+/// <summary>
+/// <c>synack analyze</c> on the sample: 36 TCP packets (6 SYN, 4 SYN+ACK, 4 FIN+ACK, 4 RST+ACK, 6 PSH+ACK, 12 ACK),
+/// six connections: per IP version a three-way graceful close, a refusal and a reset by the responder.
+/// </summary>
+public sealed class AnalyzeCommandTests
+{
+    [Fact]
+    public void Analyze_SampleJson_WritesTheWholeSummary()
+    {
+        var run = CliRun.Of("analyze", RepoPaths.Sample, "--json");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal(
+            "{\"schema\":1,\"captures\":[\"" + RepoPaths.Sample + "\"],\"packets\":38,\"tcp_packets\":36,\"not_analysed\":{\"NotTcp\":2},"
+            + "\"flags\":{\"SYN\":10,\"FIN\":4,\"ACK\":30,\"PSH\":6,\"RST\":4,\"URG\":0,\"ECE\":0,\"CWR\":0,\"AE\":0},"
+            + "\"flag_combinations\":[{\"flags\":\"ACK\",\"packets\":12},{\"flags\":\"SYN\",\"packets\":6},{\"flags\":\"PSH,ACK\",\"packets\":6},"
+            + "{\"flags\":\"FIN,ACK\",\"packets\":4},{\"flags\":\"SYN,ACK\",\"packets\":4},{\"flags\":\"RST,ACK\",\"packets\":4}],\"connections\":6,"
+            + "\"outcomes\":{\"handshake_completed\":4,\"half_open\":0,\"four_way\":0,\"three_way\":2,\"simultaneous\":0,\"half_close\":0,"
+            + "\"reset_by_orig\":0,\"reset_by_resp\":2,\"refused\":2,\"unanswered\":0,\"open\":0,\"evicted\":0,\"other\":0},"
+            + "\"conn_states\":{\"SF\":2,\"REJ\":2,\"RSTR\":2},\"handshake_rtt\":{\"syn_synack\":{\"count\":4,\"min\":0.000006,\"p50\":0.000016,"
+            + "\"p90\":0.000049,\"p99\":0.000049,\"max\":0.000049},\"synack_ack\":{\"count\":4,\"min\":0.000005,\"p50\":0.000007,\"p90\":0.000016,"
+            + "\"p99\":0.000016,\"max\":0.000016}},\"handshake_check_failures\":0,\"handshake_findings\":[],"
+            + "\"top_originators\":[{\"host\":\"127.0.0.1\",\"connections\":3},{\"host\":\"::1\",\"connections\":3}],"
+            + "\"top_responders\":[{\"host\":\"127.0.0.1\",\"connections\":3},{\"host\":\"::1\",\"connections\":3}]}\n",
+            run.Stdout);
+        Assert.Equal("", run.Stderr);
+    }
+
+    [Fact]
+    public void Analyze_SampleText_WritesTheSections()
+    {
+        var run = CliRun.Of("analyze", RepoPaths.Sample);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var text = run.Stdout;
+        Assert.Contains("Flag combinations:\n  ACK      12\n  SYN       6\n  PSH,ACK   6\n  FIN,ACK   4\n  SYN,ACK   4\n  RST,ACK   4\n", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "Connections by outcome:\n"
+            + "  handshake completed                                4\n"
+            + "  half-open (SYN+ACK seen, handshake not completed)  0\n"
+            + "  graceful close, four-way (FIN, ACK, FIN, ACK)      0\n"
+            + "  graceful close, three-way (FIN, FIN+ACK, ACK)      2\n"
+            + "  simultaneous close                                 0\n"
+            + "  half-close (data after a FIN)                      0\n"
+            + "  reset by originator                                0\n"
+            + "  reset by responder                                 2\n"
+            + "  refused (RST answering SYN)                        2\n"
+            + "  unanswered SYN                                     0\n"
+            + "  open at capture end                                0\n"
+            + "  evicted by idle timeout                            0\n"
+            + "  other                                              0\n",
+            text,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "Handshake RTT at the capture point (s):\n"
+            + "                  count       min       p50       p90       p99       max\n"
+            + "  SYN -> SYN+ACK      4  0.000006  0.000016  0.000049  0.000049  0.000049\n"
+            + "  SYN+ACK -> ACK      4  0.000005  0.000007  0.000016  0.000016  0.000016\n",
+            text,
+            StringComparison.Ordinal);
+        Assert.Contains("Handshake checks:\n  check failures  0\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("Top responders (connections):\n  127.0.0.1  3\n  ::1        3\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_Terminal_DrawsTables()
+    {
+        var run = CliRun.Of(["analyze", RepoPaths.Sample], terminal: true);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("╭", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("reset by responder", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_MissingCapture_ExitsOne()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "synack-missing-" + Guid.NewGuid().ToString("N") + ".pcap");
+
+        var run = CliRun.Of("analyze", path);
+
+        Assert.Equal(ExitCodes.Input, run.ExitCode);
+        Assert.Equal($"synack: {path}: no such file\n", run.Stderr);
+        Assert.Equal("", run.Stdout);
+    }
+}
