@@ -13,15 +13,23 @@ public static class ConnUid
     {
         var a = Mix(seed ^ ((ulong)ordinal * 0x9E3779B97F4A7C15UL));
         var b = Mix(a ^ seed ^ 0xD6E8FEB86659FD93UL);
-        var value = ((UInt128)(b & 0xFFFFFFFFUL) << 64) | a;
+        // 96 bits as three 32-bit limbs, most significant first; long division by 62 in 64-bit arithmetic.
+        Span<uint> limbs = [(uint)b, (uint)(a >> 32), (uint)a];
         Span<char> digits = stackalloc char[20];
         var n = 0;
         do
         {
-            digits[n++] = Alphabet[(int)(value % 62)];
-            value /= 62;
+            ulong rem = 0;
+            for (var i = 0; i < limbs.Length; i++)
+            {
+                var cur = (rem << 32) | limbs[i];
+                limbs[i] = (uint)(cur / 62);
+                rem = cur % 62;
+            }
+
+            digits[n++] = Alphabet[(int)rem];
         }
-        while (value != 0);
+        while (limbs[0] != 0 || limbs[1] != 0 || limbs[2] != 0);
 
         Span<char> text = stackalloc char[n + 1];
         text[0] = 'C';

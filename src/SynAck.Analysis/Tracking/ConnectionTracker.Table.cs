@@ -71,6 +71,8 @@ public sealed partial class ConnectionTracker
             if (_highWater == _slots.Length)
             {
                 Array.Resize(ref _slots, _slots.Length * 2);
+                Array.Resize(ref _uids, _slots.Length);
+                Array.Resize(ref _recorded, _slots.Length);
                 Array.Resize(ref _free, _free.Length * 2);
             }
 
@@ -82,7 +84,7 @@ public sealed partial class ConnectionTracker
         c.InUse = true;
         c.Key = key;
         c.Ordinal = ++_ordinal;
-        c.Uid = ConnUid.Create(_options.UidSeed, c.Ordinal);
+        _uids[slot] = ConnUid.Create(_options.UidSeed, c.Ordinal);
         c.Address0 = seg.Source;
         c.Port0 = seg.SourcePort;
         c.Address1 = seg.Destination;
@@ -135,7 +137,7 @@ public sealed partial class ConnectionTracker
         if (count > 0)
         {
             _scratchCount = count;
-            KeepTransitions(ref c, c.LastFrame);
+            KeepTransitions(slot, ref c, c.LastFrame);
         }
 
         _scratchCount = 0;
@@ -150,9 +152,11 @@ public sealed partial class ConnectionTracker
             case RemovalReason.Capacity: Counters.EvictedCapacity++; break;
         }
 
-        var record = ConnRecordBuilder.Build(ref c, reason);
+        var record = ConnRecordBuilder.Build(ref c, _uids[slot], _recorded[slot], reason);
         _index.Remove(c.Key);
         c = default;
+        _uids[slot] = null!;
+        _recorded[slot] = null;
         _free[_freeCount++] = slot;
         if (_lastSlot == slot)
         {
