@@ -82,8 +82,8 @@ public sealed class ConnsCommandTests
         var lines = run.Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(7, lines.Length);
         Assert.Equal("ts,uid,id.orig_h,id.orig_p,id.resp_h,id.resp_p,proto,duration,orig_bytes,resp_bytes,conn_state,missed_bytes,history,orig_pkts,orig_ip_bytes,resp_pkts,resp_ip_bytes,orig_state,resp_state,close_kind,active_closer,handshake_valid,orig_isn,resp_isn,syn_synack_rtt,synack_ack_rtt,syn_retransmissions,first_packet,last_packet", lines[0]);
-        Assert.Equal("1795650894.728412,"+ SampleUids.V4Refused + ",127.0.0.1,35804,127.0.0.1,8081,tcp,0.000014,0,0,REJ,0,Sr,1,60,1,40,CLOSED,CLOSED,refused,none,false,2800946272,,,,0,11,12", lines[2]);
-        Assert.Equal("1795650894.730865,"+ SampleUids.V6Reset + ",::1,49422,::1,8082,tcp,0.000181,23,0,RSTR,0,ShADar,3,247,3,224,CLOSED,CLOSED,reset_by_resp,resp,true,1382231023,597538844,0.000006,0.000005,0,31,36", lines[6]);
+        Assert.Equal("1795650894.728412," + SampleUids.V4Refused + ",127.0.0.1,35804,127.0.0.1,8081,tcp,0.000014,0,0,REJ,0,Sr,1,60,1,40,CLOSED,CLOSED,refused,none,false,2800946272,,,,0,11,12", lines[2]);
+        Assert.Equal("1795650894.730865," + SampleUids.V6Reset + ",::1,49422,::1,8082,tcp,0.000181,23,0,RSTR,0,ShADar,3,247,3,224,CLOSED,CLOSED,reset_by_resp,resp,true,1382231023,597538844,0.000006,0.000005,0,31,36", lines[6]);
     }
 
     [Fact]
