@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using SynAck.Capture;
 using SynAck.Cli.Commands.Analyze;
+using SynAck.Cli.Commands.Anomalies;
 using SynAck.Cli.Commands.Conns;
 using SynAck.Cli.Commands.Dev;
 using SynAck.Cli.Commands.Info;
@@ -30,6 +31,7 @@ public sealed class SynAckCli(CliEnvironment environment)
         root.Subcommands.Add(ConnsCommand.Create(common, _env));
         root.Subcommands.Add(LadderCommand.Create(common, _env));
         root.Subcommands.Add(AnalyzeCommand.Create(common, _env));
+        root.Subcommands.Add(AnomaliesCommand.Create(common, _env));
         root.Subcommands.Add(DevCommand.Create(_env));
         return root;
     }
