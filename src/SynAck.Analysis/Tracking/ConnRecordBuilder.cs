@@ -8,7 +8,7 @@ namespace SynAck.Analysis.Tracking;
 /// <summary>Turns a finished connection's state into its <see cref="ConnRecord"/> (the one allocation per connection).</summary>
 internal static class ConnRecordBuilder
 {
-    public static ConnRecord Build(ref ConnectionState c, RemovalReason reason)
+    public static ConnRecord Build(ref ConnectionState c, string uid, List<(PendingTransition Transition, long Frame)>? recorded, RemovalReason reason)
     {
         ref var z = ref c.Zeek;
         var o = z.OrigSide;
@@ -16,11 +16,11 @@ internal static class ConnRecordBuilder
         var duration = z.LastNs - z.StartNs;
         var origZ = z.Sides[o];
         var respZ = z.Sides[r];
-        var transitions = BuildTransitions(ref c);
+        var transitions = BuildTransitions(ref c, recorded);
         return new ConnRecord
         {
             TimestampNanos = z.StartNs,
-            Uid = c.Uid,
+            Uid = uid,
             OrigHost = o == 0 ? c.Address0 : c.Address1,
             OrigPort = o == 0 ? c.Port0 : c.Port1,
             RespHost = o == 0 ? c.Address1 : c.Address0,
@@ -56,19 +56,19 @@ internal static class ConnRecordBuilder
         };
     }
 
-    private static StateTransition[] BuildTransitions(ref ConnectionState c)
+    private static StateTransition[] BuildTransitions(ref ConnectionState c, List<(PendingTransition Transition, long Frame)>? recorded)
     {
-        if (c.Transitions is null || c.TransitionFrames is null)
+        if (recorded is null)
         {
             return [];
         }
 
-        var result = new StateTransition[c.Transitions.Count];
+        var result = new StateTransition[recorded.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            var p = c.Transitions[i];
+            var (p, frame) = recorded[i];
             var role = p.Side == c.Zeek.OrigSide ? EndpointRole.Originator : EndpointRole.Responder;
-            result[i] = new StateTransition(c.TransitionFrames[i], p.TimestampNanos, role, p.From, p.To, p.Cause);
+            result[i] = new StateTransition(frame, p.TimestampNanos, role, p.From, p.To, p.Cause);
         }
 
         return result;

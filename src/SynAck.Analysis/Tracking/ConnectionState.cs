@@ -5,13 +5,15 @@ using SynAck.Wire;
 
 namespace SynAck.Analysis.Tracking;
 
-/// <summary>Everything tracked for one live connection; stored by value in the tracker's slot array.</summary>
+/// <summary>
+/// Everything tracked for one live connection; stored by value in the tracker's slot array. Holds no references
+/// (uids and recorded transitions live in parallel arrays), so the garbage collector never scans the slots.
+/// </summary>
 internal struct ConnectionState
 {
     public bool InUse;
     public FlowKey Key;
     public long Ordinal;
-    public string Uid;
 
     /// <summary>Sender of the first packet (physical side 0) and its peer (side 1).</summary>
     public IpAddr Address0;
@@ -30,8 +32,4 @@ internal struct ConnectionState
     public FlagCountBuffer FlagCounts;
 
     public int TransitionCount;
-
-    /// <summary>Recorded transitions (only when the tracker records them).</summary>
-    public List<PendingTransition>? Transitions;
-    public List<long>? TransitionFrames;
 }

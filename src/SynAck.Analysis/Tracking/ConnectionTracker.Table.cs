@@ -78,6 +78,8 @@ public sealed partial class ConnectionTracker
             if (_highWater == _slots.Length)
             {
                 Array.Resize(ref _slots, _slots.Length * 2);
+                Array.Resize(ref _uids, _slots.Length);
+                Array.Resize(ref _recorded, _slots.Length);
                 Array.Resize(ref _free, _free.Length * 2);
             }
 
@@ -92,7 +94,7 @@ public sealed partial class ConnectionTracker
 
         // The uid comes from the first packet's number, not the ordinal: a packet starts at most one connection, and
         // its number does not depend on how packets are split between trackers (sharded runs give the same uids).
-        c.Uid = ConnUid.Create(_options.UidSeed, seg.FrameNumber);
+        _uids[slot] = ConnUid.Create(_options.UidSeed, seg.FrameNumber);
         c.Address0 = seg.Source;
         c.Port0 = seg.SourcePort;
         c.Address1 = seg.Destination;
@@ -145,7 +147,7 @@ public sealed partial class ConnectionTracker
         if (count > 0)
         {
             _scratchCount = count;
-            KeepTransitions(ref c, c.LastFrame);
+            KeepTransitions(slot, ref c, c.LastFrame);
         }
 
         _scratchCount = 0;
@@ -160,9 +162,11 @@ public sealed partial class ConnectionTracker
             case RemovalReason.Capacity: Counters.EvictedCapacity++; break;
         }
 
-        var record = ConnRecordBuilder.Build(ref c, reason);
+        var record = ConnRecordBuilder.Build(ref c, _uids[slot], _recorded[slot], reason);
         _index.Remove(c.Key);
         c = default;
+        _uids[slot] = null!;
+        _recorded[slot] = null;
         _free[_freeCount++] = slot;
         if (_lastSlot == slot)
         {

@@ -19,6 +19,8 @@ public sealed partial class ConnectionTracker
     private readonly IConnectionSink _sink;
     private readonly Dictionary<FlowKey, int> _index = new();
     private ConnectionState[] _slots = new ConnectionState[1024];
+    private string[] _uids = new string[1024];
+    private List<(PendingTransition Transition, long Frame)>?[] _recorded = new List<(PendingTransition, long)>?[1024];
     private int[] _free = new int[1024];
     private int _freeCount;
     private int _highWater;
@@ -70,7 +72,7 @@ public sealed partial class ConnectionTracker
                 Remove(slot, ToReason(cause), due);
                 slot = -1;
             }
-            else if (ZeekTcpAnalyzer.IsReuse(c.Zeek, seg, side0))
+            else if (ZeekTcpAnalyzer.IsReuse(ref c.Zeek, seg, side0))
             {
                 Remove(slot, RemovalReason.Reused, now);
                 slot = -1;
@@ -95,6 +97,7 @@ public sealed partial class ConnectionTracker
     {
         ref var c = ref _slots[slot];
         _lastSlot = slot;
+        var uid = _uids[slot];
         _scratchCount = 0;
         var side = seg.Source == c.Address0 && seg.SourcePort == c.Port0 ? 0 : 1;
         c.LastFrame = seg.FrameNumber;
@@ -105,7 +108,7 @@ public sealed partial class ConnectionTracker
             // Zeek drops the segment from analysis and notes it in the history only; so does the receiver.
             Counters.BadChecksums++;
             ZeekTcpAnalyzer.ChecksumError(ref c.Zeek, side);
-            LastOutcome = Outcome(ref c, side, seg, badChecksum: true);
+            LastOutcome = Outcome(ref c, uid, side, seg, badChecksum: true);
             return;
         }
 
@@ -113,25 +116,25 @@ public sealed partial class ConnectionTracker
         CountFlags(ref c, side, seg.Flags);
         c.Handshake.Observe(side, seg);
         LifecycleInference.Apply(ref c.Rfc, ref c.Teardown, side, seg, _options.MslNs, ref _scratch, ref _scratchCount);
-        KeepTransitions(ref c, seg.FrameNumber);
-        LastOutcome = Outcome(ref c, side, seg, badChecksum: false);
+        KeepTransitions(slot, ref c, seg.FrameNumber);
+        LastOutcome = Outcome(ref c, uid, side, seg, badChecksum: false);
     }
 
-    private PacketOutcome Outcome(ref ConnectionState c, int side, in TcpSegment seg, bool badChecksum)
+    private PacketOutcome Outcome(ref ConnectionState c, string uid, int side, in TcpSegment seg, bool badChecksum)
     {
-        var z = c.Zeek.Sides[side];
-        var peer = c.Zeek.Sides[side ^ 1];
+        var start = c.Zeek.Sides[side].StartSeq32;
+        var peerStart = c.Zeek.Sides[side ^ 1].StartSeq32;
         var ack = (seg.Flags & TcpFlags.Ack) != 0;
         return new PacketOutcome
         {
             FrameNumber = seg.FrameNumber,
-            Uid = c.Uid,
+            Uid = uid,
             ConnectionOrdinal = c.Ordinal,
             FromOriginator = side == c.Zeek.OrigSide,
             OrigState = c.Rfc[c.Zeek.OrigSide].State,
             RespState = c.Rfc[c.Zeek.RespSide].State,
-            RelativeSeq = unchecked((ulong)(uint)(seg.Seq.Value - z.StartSeq32)),
-            RelativeAck = ack ? unchecked((ulong)(uint)(seg.Ack.Value - peer.StartSeq32)) : 0,
+            RelativeSeq = unchecked((ulong)(uint)(seg.Seq.Value - start)),
+            RelativeAck = ack ? unchecked((ulong)(uint)(seg.Ack.Value - peerStart)) : 0,
             TransitionCount = _scratchCount,
             BadChecksum = badChecksum,
         };
@@ -161,7 +164,7 @@ public sealed partial class ConnectionTracker
         return n;
     }
 
-    private void KeepTransitions(ref ConnectionState c, long frame)
+    private void KeepTransitions(int slot, ref ConnectionState c, long frame)
     {
         if (_scratchCount == 0)
         {
@@ -175,12 +178,10 @@ public sealed partial class ConnectionTracker
             return;
         }
 
-        c.Transitions ??= new List<PendingTransition>();
-        c.TransitionFrames ??= new List<long>();
+        var list = _recorded[slot] ??= [];
         for (var i = 0; i < _scratchCount; i++)
         {
-            c.Transitions.Add(_scratch[i]);
-            c.TransitionFrames.Add(frame);
+            list.Add((_scratch[i], frame));
         }
     }
 

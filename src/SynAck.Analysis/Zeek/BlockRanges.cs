@@ -7,7 +7,7 @@ namespace SynAck.Analysis.Zeek;
 public struct BlockRanges
 {
     /// <summary>Ranges kept; when full the two closest ranges are merged (documented approximation).</summary>
-    public const int Capacity = 8;
+    public const int Capacity = 4;
 
     private BlockRange _element;
 }

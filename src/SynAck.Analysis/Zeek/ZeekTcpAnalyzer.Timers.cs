@@ -26,8 +26,8 @@ public static partial class ZeekTcpAnalyzer
             cause = ZeekRemovalCause.Inactivity;
         }
 
-        var orig = s.Sides[s.OrigSide];
-        var resp = s.Sides[s.RespSide];
+        ref readonly var orig = ref s.Sides[s.OrigSide];
+        ref readonly var resp = ref s.Sides[s.RespSide];
         if (s.AttemptAtNs != 0 && s.AttemptAtNs <= now)
         {
             var unanswered = orig.State is ZeekEndpointState.SynSent or ZeekEndpointState.SynAckSent &&

@@ -75,25 +75,21 @@ public static partial class ZeekTcpAnalyzer
     }
 
     /// <summary>Zeek's <c>IsReuse</c>: whether a SYN on a live entry starts a new connection instead.</summary>
-    public static bool IsReuse(in ZeekSession s, in TcpSegment seg, int side)
+    public static bool IsReuse(ref ZeekSession s, in TcpSegment seg, int side)
     {
         if (!seg.Has(TcpFlags.Syn))
         {
             return false;
         }
 
-        var orig = s.Sides[s.OrigSide];
-        var resp = s.Sides[s.RespSide];
-        var connOrig = orig;
-        if (seg.Has(TcpFlags.Ack))
+        ref readonly var orig = ref s.Sides[s.OrigSide];
+        ref readonly var resp = ref s.Sides[s.RespSide];
+        if (seg.Has(TcpFlags.Ack) && orig.State != ZeekEndpointState.Inactive)
         {
-            if (orig.State != ZeekEndpointState.Inactive)
-            {
-                return false;
-            }
-
-            connOrig = resp;
+            return false;
         }
+
+        ref readonly var connOrig = ref seg.Has(TcpFlags.Ack) ? ref resp : ref orig;
 
         var closed = orig.DidClose || resp.DidClose;
         if (!closed)
