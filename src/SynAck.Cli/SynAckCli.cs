@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using SynAck.Capture;
+using SynAck.Cli.Commands.Anomalies;
 using SynAck.Cli.Commands.Conns;
 using SynAck.Cli.Commands.Dev;
 using SynAck.Cli.Commands.Info;
@@ -28,6 +29,7 @@ public sealed class SynAckCli(CliEnvironment environment)
         root.Subcommands.Add(PacketsCommand.Create(common, _env));
         root.Subcommands.Add(ConnsCommand.Create(common, _env));
         root.Subcommands.Add(LadderCommand.Create(common, _env));
+        root.Subcommands.Add(AnomaliesCommand.Create(common, _env));
         root.Subcommands.Add(DevCommand.Create(_env));
         return root;
     }
