@@ -29,8 +29,9 @@ public sealed partial class TcpStack
             return;
         }
 
-        // RFC 9293 §3.1: a segment with a bad checksum is discarded.
-        if (!PacketChecksums.TryVerifyTcp(p, out var ok) || !ok)
+        // RFC 791 §3.1: a datagram whose header checksum fails is discarded; RFC 9293 §3.1: so is a segment
+        // with a bad TCP checksum.
+        if ((PacketChecksums.TryVerifyIpv4Header(p, out var ipOk) && !ipOk) || !PacketChecksums.TryVerifyTcp(p, out var ok) || !ok)
         {
             Counters.BadChecksum++;
             return;

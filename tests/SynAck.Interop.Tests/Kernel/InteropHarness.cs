@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using SynAck.Stack.Hosting;
+using SynAck.Stack.Links;
+
+namespace SynAck.Interop.Tests.Kernel;
+
+/// <summary>Shared steps of the kernel interop tests: namespace lifetime, peers, bulk transfer and the pcap check.</summary>
+internal static class InteropHarness
+{
+    public static readonly TimeSpan PeerTimeout = TimeSpan.FromSeconds(120);
+
+    /// <summary>Runs <paramref name="body"/> against a fresh namespace, then checks the recorded pcap with tshark.</summary>
+    /// <param name="name">Test name (used in the pcap file name).</param>
+    /// <param name="body">The test.</param>
+    /// <param name="impairment">Impairment of SynAck's own link, if any.</param>
+    /// <param name="headersOnly">Record 128 bytes per packet (bulk transfers), which keeps tshark's pass short.</param>
+    public static async Task RunAsync(string name, Func<KernelNamespace, Task> body, ImpairmentOptions? impairment = null, bool headersOnly = false)
+    {
+        var k = await KernelNamespace.CreateAsync(name, impairment, headersOnly ? 128 : 262144);
+        try
+        {
+            await body(k);
+        }
+        finally
+        {
+            await k.DisposeAsync();
+        }
+
+        Assert.True(k.PacketsRecorded > 0);
+        await AssertPcapCleanAsync(k.PcapPath);
+        File.Delete(k.PcapPath);
+    }
+
+    /// <summary>tshark with checksum validation on finds no malformed packet and no bad IP or TCP checksum.</summary>
+    public static async Task AssertPcapCleanAsync(string pcap)
+    {
+        if (!File.Exists("/usr/bin/tshark"))
+        {
+            return;
+        }
+
+        var (exit2, bad, err2) = await ProcessRunner.RunAsync(
+            "tshark",
+            ["-r", pcap, "-o", "tcp.check_checksum:TRUE", "-o", "ip.check_checksum:TRUE", "-Y", "_ws.malformed || tcp.checksum.status == 0 || ip.checksum.status == 0", "-T", "fields", "-e", "frame.number"],
+            PeerTimeout);
+        Assert.True(exit2 == 0, err2);
+        Assert.Equal(string.Empty, bad.Trim());
+    }
+
+    /// <summary>Starts the python peer inside the namespace.</summary>
+    public static Process StartPeer(KernelNamespace k, params string[] args) => k.Start(["python3", "-c", KernelPeer.Script, .. args]);
+
+    /// <summary>Reads the peer's next output line within the timeout.</summary>
+    public static async Task<string> ReadLineAsync(Process p)
+    {
+        var line = await p.StandardOutput.ReadLineAsync().WaitAsync(PeerTimeout);
+        if (line is null)
+        {
+            var err = await p.StandardError.ReadToEndAsync();
+            throw new InvalidOperationException("peer exited: " + err);
+        }
+
+        return line;
+    }
+
+    /// <summary>Sends <paramref name="size"/> random bytes, half-closes, reads to end; returns (sent hash, received hash, received bytes).</summary>
+    public static async Task<(string Sent, string Received, long Bytes)> BulkAsync(TcpStream s, int size)
+    {
+        var data = RandomNumberGenerator.GetBytes(size);
+        var send = Task.Run(async () =>
+        {
+            for (var i = 0; i < data.Length; i += 65536)
+            {
+                await s.WriteAsync(data.AsMemory(i, Math.Min(65536, data.Length - i)));
+            }
+
+            s.ShutdownWrite();
+        });
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buf = new byte[65536];
+        long total = 0;
+        int n;
+        while ((n = await s.ReadAsync(buf)) > 0)
+        {
+            sha.AppendData(buf, 0, n);
+            total += n;
+        }
+
+        await send.WaitAsync(PeerTimeout);
+        return (Convert.ToHexStringLower(SHA256.HashData(data)), Convert.ToHexStringLower(sha.GetHashAndReset()), total);
+    }
+
+    /// <summary>Polls the kernel's states for <paramref name="port"/> until one equals <paramref name="expected"/>.</summary>
+    public static async Task<IReadOnlyList<string>> WaitForKernelStateAsync(KernelNamespace k, int port, string expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        IReadOnlyList<string> states;
+        do
+        {
+            states = await k.KernelStatesAsync(port);
+            if (states.Contains(expected))
+            {
+                return states;
+            }
+
+            await Task.Delay(50);
+        }
+        while (DateTime.UtcNow < deadline);
+        return states;
+    }
+}

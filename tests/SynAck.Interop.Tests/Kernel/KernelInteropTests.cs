@@ -1,0 +1,185 @@
+using SynAck.Stack;
+using SynAck.Stack.Hosting;
+using SynAck.Stack.Links;
+using SynAck.Wire.Tcp;
+using static SynAck.Interop.Tests.Kernel.InteropHarness;
+
+namespace SynAck.Interop.Tests.Kernel;
+
+/// <summary>SynAck against the Linux kernel over a TUN device in a test-owned network namespace.</summary>
+[Collection("kernel")]
+public sealed class KernelInteropTests
+{
+    private const int TenMegabytes = 10 * 1024 * 1024;
+
+    [SkippableFact]
+    public async Task KernelClient_RequestToSynAckServer_GetsResponse()
+    {
+        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
+        await RunAsync(nameof(KernelClient_RequestToSynAckServer_GetsResponse), async k =>
+        {
+            await using var listener = await k.Host.ListenAsync(8080);
+            var accept = listener.AcceptAsync();
+            using var peer = StartPeer(k, "client", k.StackAddress.ToString(), "8080", "request", "hello");
+            await using var s = await accept.WaitAsync(PeerTimeout);
+            var line = await new StreamReader(s).ReadLineAsync().WaitAsync(PeerTimeout);
+            Assert.Equal("hello", line);
+            await s.WriteAsync("response:hello\n"u8.ToArray());
+            s.ShutdownWrite();
+            Assert.Equal("connected", await ReadLineAsync(peer));
+            Assert.Equal("got response:hello eof", await ReadLineAsync(peer));
+        });
+    }
+
+    [SkippableFact]
+    public async Task SynAckClient_RequestToKernelServer_GetsResponse()
+    {
+        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
+        await RunAsync(nameof(SynAckClient_RequestToKernelServer_GetsResponse), async k =>
+        {
+            using var peer = StartPeer(k, "server", k.KernelAddress.ToString(), "9090", "request");
+            Assert.Equal("ready", await ReadLineAsync(peer));
+            await using var s = await k.Host.ConnectAsync(new TcpEndpoint(k.KernelAddress, 9090)).WaitAsync(PeerTimeout);
+            await s.WriteAsync("ping\n"u8.ToArray());
+            var reader = new StreamReader(s);
+            Assert.Equal("response:ping", await reader.ReadLineAsync().WaitAsync(PeerTimeout));
+            Assert.Null(await reader.ReadLineAsync().WaitAsync(PeerTimeout));
+            Assert.Equal("served ping", await ReadLineAsync(peer));
+        });
+    }
+
+    [SkippableFact]
+    public async Task KernelClient_TenMegabytesEachWay_HashesMatch()
+    {
+        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
+        await RunAsync(nameof(KernelClient_TenMegabytesEachWay_HashesMatch), k => KernelClientBulkAsync(k, 8081), headersOnly: true);
+    }
+
+    [SkippableFact]
+    public async Task SynAckClient_TenMegabytesEachWay_HashesMatch()
+    {
+        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
+        await RunAsync(nameof(SynAckClient_TenMegabytesEachWay_HashesMatch), async k =>
+        {
+            using var peer = StartPeer(k, "server", k.KernelAddress.ToString(), "9091", "bulk", TenMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("ready", await ReadLineAsync(peer));
+            await using var s = await k.Host.ConnectAsync(new TcpEndpoint(k.KernelAddress, 9091)).WaitAsync(PeerTimeout);
+            var (sent, received, bytes) = await BulkAsync(s, TenMegabytes);
+            Assert.Equal(TenMegabytes, bytes);
+            Assert.Equal($"sent {received} recv {sent} {TenMegabytes}", await ReadLineAsync(peer));
+        }, headersOnly: true);
+    }
+
+    [SkippableFact]
+    public async Task KernelClient_TenMegabytesUnderFivePercentLoss_HashesMatch()
+    {
+        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
+        await RunAsync(nameof(KernelClient_TenMegabytesUnderFivePercentLoss_HashesMatch), async k =>
+        {
+            await k.AddRandomLossAsync(5);
+            await KernelClientBulkAsync(k, 8082);
+        }, headersOnly: true);
+    }
+
+    [SkippableFact]
+    public async Task KernelClient_TenMegabytesUnderReorderingAndDuplication_HashesMatch()
+    {
+        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
+        var impairment = new ImpairmentOptions
+        {
+            Seed = 17,
+            Reorder = 0.05,
+            ReorderDelay = TimeSpan.FromMilliseconds(2),
+            Duplicate = 0.03,
+            Directions = ImpairmentDirections.Both,
+        };
+        await RunAsync(
+            nameof(KernelClient_TenMegabytesUnderReorderingAndDuplication_HashesMatch),
+            async k =>
+            {
+                await KernelClientBulkAsync(k, 8083);
+                Assert.True(k.Impaired!.Reordered > 0 && k.Impaired.Duplicated > 0);
+            },
+            impairment,
+            headersOnly: true);
+    }
+
+    [SkippableFact]
+    public async Task SynAckClosesFirst_KernelInCloseWait_SynAckEndsInTimeWait()
+    {
+        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
+        await RunAsync(nameof(SynAckClosesFirst_KernelInCloseWait_SynAckEndsInTimeWait), async k =>
+        {
+            using var peer = StartPeer(k, "server", k.KernelAddress.ToString(), "9092", "hold");
+            Assert.Equal("ready", await ReadLineAsync(peer));
+            await using var s = await k.Host.ConnectAsync(new TcpEndpoint(k.KernelAddress, 9092)).WaitAsync(PeerTimeout);
+            s.ShutdownWrite();
+            Assert.Equal("eof", await ReadLineAsync(peer));
+            Assert.Contains("CLOSE-WAIT", await WaitForKernelStateAsync(k, 9092, "CLOSE-WAIT"));
+            Assert.Equal(TcpState.FinWait2, await s.GetStateAsync());
+            await peer.StandardInput.WriteLineAsync();
+            await peer.StandardInput.FlushAsync();
+            Assert.Equal("closed", await ReadLineAsync(peer));
+            Assert.Equal(0, await s.ReadAsync(new byte[16]).AsTask().WaitAsync(PeerTimeout));
+            Assert.Equal(TcpState.TimeWait, await s.GetStateAsync());
+            peer.StandardInput.Close();
+        });
+    }
+
+    [SkippableFact]
+    public async Task KernelClosesFirst_SynAckInCloseWait_KernelEndsInTimeWait()
+    {
+        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
+        await RunAsync(nameof(KernelClosesFirst_SynAckInCloseWait_KernelEndsInTimeWait), async k =>
+        {
+            await using var listener = await k.Host.ListenAsync(8084);
+            var accept = listener.AcceptAsync();
+            using var peer = StartPeer(k, "client", k.StackAddress.ToString(), "8084", "hold", "close-first");
+            var s = await accept.WaitAsync(PeerTimeout);
+            Assert.Equal("connected", await ReadLineAsync(peer));
+            await peer.StandardInput.WriteLineAsync();
+            await peer.StandardInput.FlushAsync();
+            Assert.Equal("closed", await ReadLineAsync(peer));
+            Assert.Equal(0, await s.ReadAsync(new byte[16]).AsTask().WaitAsync(PeerTimeout));
+            Assert.Equal(TcpState.CloseWait, await s.GetStateAsync());
+            Assert.Contains("FIN-WAIT-2", await WaitForKernelStateAsync(k, 8084, "FIN-WAIT-2"));
+            await s.DisposeAsync();
+            Assert.Contains("TIME-WAIT", await WaitForKernelStateAsync(k, 8084, "TIME-WAIT"));
+            peer.StandardInput.Close();
+        });
+    }
+
+    [SkippableFact]
+    public async Task KernelClient_ToClosedSynAckPort_IsRefused()
+    {
+        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
+        await RunAsync(nameof(KernelClient_ToClosedSynAckPort_IsRefused), async k =>
+        {
+            using var peer = StartPeer(k, "client", k.StackAddress.ToString(), "8099", "request", "x");
+            Assert.Equal("refused", await ReadLineAsync(peer));
+        });
+    }
+
+    [SkippableFact]
+    public async Task SynAckClient_ToClosedKernelPort_ThrowsConnectionRefused()
+    {
+        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
+        await RunAsync(nameof(SynAckClient_ToClosedKernelPort_ThrowsConnectionRefused), async k =>
+        {
+            var e = await Assert.ThrowsAsync<TcpConnectionRefusedException>(() => k.Host.ConnectAsync(new TcpEndpoint(k.KernelAddress, 9099)).WaitAsync(PeerTimeout));
+            Assert.Equal(System.Net.Sockets.SocketError.ConnectionRefused, e.SocketErrorCode);
+        });
+    }
+
+    private static async Task KernelClientBulkAsync(KernelNamespace k, ushort port)
+    {
+        await using var listener = await k.Host.ListenAsync(port);
+        var accept = listener.AcceptAsync();
+        using var peer = StartPeer(k, "client", k.StackAddress.ToString(), port.ToString(System.Globalization.CultureInfo.InvariantCulture), "bulk", TenMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var s = await accept.WaitAsync(PeerTimeout);
+        Assert.Equal("connected", await ReadLineAsync(peer));
+        var (sent, received, bytes) = await BulkAsync(s, TenMegabytes);
+        Assert.Equal(TenMegabytes, bytes);
+        Assert.Equal($"sent {received} recv {sent} {TenMegabytes}", await ReadLineAsync(peer));
+    }
+}
