@@ -1,0 +1,49 @@
+using SynAck.Wire;
+using SynAck.Wire.Tcp;
+
+namespace SynAck.Analysis.Input;
+
+/// <summary>
+/// One decoded TCP segment as the connection tracker consumes it: where and when it was captured, the IP
+/// addresses and lengths, and the TCP header fields. A plain value (no spans) so it can be built from any decoder.
+/// </summary>
+public readonly record struct TcpSegment
+{
+    /// <summary>1-based frame number in the capture.</summary>
+    public long FrameNumber { get; init; }
+
+    /// <summary>Capture timestamp, nanoseconds since the Unix epoch (UTC).</summary>
+    public long TimestampNanos { get; init; }
+
+    public IpAddr Source { get; init; }
+
+    public IpAddr Destination { get; init; }
+
+    public ushort SourcePort { get; init; }
+
+    public ushort DestinationPort { get; init; }
+
+    public TcpFlags Flags { get; init; }
+
+    public SeqNumber Seq { get; init; }
+
+    public SeqNumber Ack { get; init; }
+
+    /// <summary>Raw (unscaled) window field.</summary>
+    public ushort Window { get; init; }
+
+    /// <summary>TCP payload bytes per the IP header (Ethernet padding excluded), not the captured count.</summary>
+    public int PayloadLength { get; init; }
+
+    /// <summary>IP packet length per the IP header: IPv4 total length, IPv6 40 + payload length.</summary>
+    public int IpLength { get; init; }
+
+    /// <summary>True when the capture holds fewer bytes than <see cref="PayloadLength"/> promises (snap length cut).</summary>
+    public bool PayloadTruncated { get; init; }
+
+    public TcpOptionSummary Options { get; init; }
+
+    public ChecksumStatus Checksum { get; init; }
+
+    public bool Has(TcpFlags flag) => (Flags & flag) != 0;
+}

@@ -1,0 +1,164 @@
+using SynAck.Analysis.Flows;
+using SynAck.Analysis.Input;
+using SynAck.Analysis.Lifecycle;
+using SynAck.Analysis.Zeek;
+
+namespace SynAck.Analysis.Tracking;
+
+public sealed partial class ConnectionTracker
+{
+    /// <summary>
+    /// Ends the capture: every live connection is emitted (reason <see cref="RemovalReason.EndOfCapture"/>),
+    /// unless one of its timers had already expired by <paramref name="endNanos"/> (default: the last segment's time).
+    /// </summary>
+    public void Flush(long? endNanos = null)
+    {
+        var end = endNanos ?? _latestNs;
+        for (var i = 0; i < _highWater; i++)
+        {
+            ref var c = ref _slots[i];
+            if (!c.InUse)
+            {
+                continue;
+            }
+
+            var due = ZeekTcpAnalyzer.DueRemoval(ref c.Zeek, _zeek, end, out var cause);
+            if (due != long.MaxValue)
+            {
+                Remove(i, ToReason(cause), due);
+            }
+            else
+            {
+                Remove(i, RemovalReason.EndOfCapture, end);
+            }
+        }
+
+        _lastSlot = -1;
+    }
+
+    private void Sweep(long now)
+    {
+        for (var i = 0; i < _highWater; i++)
+        {
+            ref var c = ref _slots[i];
+            if (!c.InUse || i == _lastSlot)
+            {
+                continue;
+            }
+
+            var due = ZeekTcpAnalyzer.DueRemoval(ref c.Zeek, _zeek, now, out var cause);
+            if (due != long.MaxValue)
+            {
+                Remove(i, ToReason(cause), due);
+            }
+        }
+    }
+
+    private int Create(FlowKey key, in TcpSegment seg)
+    {
+        if (_index.Count >= _options.MaxConnections)
+        {
+            EvictLongestIdle();
+        }
+
+        int slot;
+        if (_freeCount > 0)
+        {
+            slot = _free[--_freeCount];
+        }
+        else
+        {
+            if (_highWater == _slots.Length)
+            {
+                Array.Resize(ref _slots, _slots.Length * 2);
+                Array.Resize(ref _free, _free.Length * 2);
+            }
+
+            slot = _highWater++;
+        }
+
+        ref var c = ref _slots[slot];
+        c = default;
+        c.InUse = true;
+        c.Key = key;
+        c.Ordinal = ++_ordinal;
+        c.Uid = ConnUid.Create(_options.UidSeed, c.Ordinal);
+        c.Address0 = seg.Source;
+        c.Port0 = seg.SourcePort;
+        c.Address1 = seg.Destination;
+        c.Port1 = seg.DestinationPort;
+        c.FirstFrame = seg.FrameNumber;
+        ZeekTcpAnalyzer.Init(ref c.Zeek, seg.TimestampNanos, _zeek);
+        if (ZeekTcpAnalyzer.ShouldFlipOnCreate(seg, _zeek.ServerPorts))
+        {
+            ZeekTcpAnalyzer.FlipRoles(ref c.Zeek);
+        }
+
+        c.Rfc[0].OfferedScale = -1;
+        c.Rfc[1].OfferedScale = -1;
+        c.Handshake = HandshakeTracker.Create();
+        c.Teardown = TeardownTracker.Create();
+        _index[key] = slot;
+        Counters.Connections++;
+        if (_index.Count > Counters.PeakLive)
+        {
+            Counters.PeakLive = _index.Count;
+        }
+
+        return slot;
+    }
+
+    private void EvictLongestIdle()
+    {
+        var victim = -1;
+        var oldest = long.MaxValue;
+        for (var i = 0; i < _highWater; i++)
+        {
+            if (_slots[i].InUse && _slots[i].LastPacketNs < oldest)
+            {
+                oldest = _slots[i].LastPacketNs;
+                victim = i;
+            }
+        }
+
+        if (victim >= 0)
+        {
+            Remove(victim, RemovalReason.Capacity, _latestNs);
+        }
+    }
+
+    private void Remove(int slot, RemovalReason reason, long atNs)
+    {
+        ref var c = ref _slots[slot];
+        var count = 0;
+        LifecycleInference.Finish(ref c.Rfc, atNs, reason is RemovalReason.AttemptTimeout or RemovalReason.Inactivity, _zeek.AttemptDelayNs, _options.MslNs, ref _scratch, ref count);
+        if (count > 0)
+        {
+            _scratchCount = count;
+            KeepTransitions(ref c, c.LastFrame);
+        }
+
+        _scratchCount = 0;
+        switch (reason)
+        {
+            case RemovalReason.Closed: Counters.Closed++; break;
+            case RemovalReason.Inactivity: Counters.EvictedIdle++; break;
+            case RemovalReason.AttemptTimeout: Counters.AttemptTimeouts++; break;
+            case RemovalReason.Expired: Counters.Expired++; break;
+            case RemovalReason.Reused: Counters.Reused++; break;
+            case RemovalReason.EndOfCapture: Counters.OpenAtEnd++; break;
+            case RemovalReason.Capacity: Counters.EvictedCapacity++; break;
+        }
+
+        var record = ConnRecordBuilder.Build(ref c, reason);
+        _index.Remove(c.Key);
+        c = default;
+        _free[_freeCount++] = slot;
+        if (_lastSlot == slot)
+        {
+            _lastSlot = -1;
+        }
+
+        _sink.OnConnection(record);
+    }
+}

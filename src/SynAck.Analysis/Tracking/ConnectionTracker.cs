@@ -1,0 +1,207 @@
+using SynAck.Analysis.Flows;
+using SynAck.Analysis.Input;
+using SynAck.Analysis.Lifecycle;
+using SynAck.Analysis.Zeek;
+using SynAck.Wire.Tcp;
+
+namespace SynAck.Analysis.Tracking;
+
+/// <summary>
+/// Follows every TCP connection in a stream of segments: a flow table keyed by the symmetric 4-tuple, Zeek's
+/// conn.log semantics per connection, both endpoints' inferred RFC 9293 states, the handshake and the teardown.
+/// Records go to the sink as connections end, so memory grows with live connections only. Per segment the
+/// tracker allocates nothing (connection creation allocates the uid string, and recorded transitions when asked).
+/// </summary>
+public sealed partial class ConnectionTracker
+{
+    private readonly TrackerOptions _options;
+    private readonly ZeekOptions _zeek;
+    private readonly IConnectionSink _sink;
+    private readonly Dictionary<FlowKey, int> _index = new();
+    private ConnectionState[] _slots = new ConnectionState[1024];
+    private int[] _free = new int[1024];
+    private int _freeCount;
+    private int _highWater;
+    private long _ordinal;
+    private long _nextSweepNs = long.MinValue;
+    private long _latestNs = long.MinValue;
+    private TransitionBuffer _scratch;
+    private int _scratchCount;
+    private int _lastSlot = -1;
+
+    public ConnectionTracker(TrackerOptions options, IConnectionSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+        _options = options;
+        _zeek = options.Zeek;
+        _sink = sink;
+    }
+
+    /// <summary>Running totals.</summary>
+    public TrackerCounters Counters { get; } = new();
+
+    /// <summary>Connections currently in the table.</summary>
+    public int LiveConnections => _index.Count;
+
+    /// <summary>The outcome of the last <see cref="Process"/> call.</summary>
+    public PacketOutcome LastOutcome { get; private set; }
+
+    /// <summary>Feeds one segment (in capture order).</summary>
+    public void Process(in TcpSegment seg)
+    {
+        var now = seg.TimestampNanos;
+        if (now > _latestNs)
+        {
+            _latestNs = now;
+        }
+
+        Counters.Segments++;
+        var key = FlowKey.Create(seg.Source, seg.SourcePort, seg.Destination, seg.DestinationPort);
+        var slot = -1;
+        if (_index.TryGetValue(key, out var existing))
+        {
+            slot = existing;
+            ref var c = ref _slots[slot];
+            var side0 = seg.Source == c.Address0 && seg.SourcePort == c.Port0 ? 0 : 1;
+            var due = ZeekTcpAnalyzer.DueRemoval(ref c.Zeek, _zeek, now, out var cause);
+            if (due != long.MaxValue)
+            {
+                Remove(slot, ToReason(cause), due);
+                slot = -1;
+            }
+            else if (ZeekTcpAnalyzer.IsReuse(c.Zeek, seg, side0))
+            {
+                Remove(slot, RemovalReason.Reused, now);
+                slot = -1;
+            }
+        }
+
+        if (slot < 0)
+        {
+            slot = Create(key, seg);
+        }
+
+        ProcessInto(slot, seg);
+
+        if (now >= _nextSweepNs)
+        {
+            _nextSweepNs = now + _options.SweepIntervalNs;
+            Sweep(now);
+        }
+    }
+
+    private void ProcessInto(int slot, in TcpSegment seg)
+    {
+        ref var c = ref _slots[slot];
+        _lastSlot = slot;
+        _scratchCount = 0;
+        var side = seg.Source == c.Address0 && seg.SourcePort == c.Port0 ? 0 : 1;
+        c.LastFrame = seg.FrameNumber;
+        c.LastPacketNs = seg.TimestampNanos;
+
+        if (_zeek.VerifyChecksums && seg.Checksum == ChecksumStatus.Bad)
+        {
+            // Zeek drops the segment from analysis and notes it in the history only; so does the receiver.
+            Counters.BadChecksums++;
+            ZeekTcpAnalyzer.ChecksumError(ref c.Zeek, side);
+            LastOutcome = Outcome(ref c, side, seg, badChecksum: true);
+            return;
+        }
+
+        ZeekTcpAnalyzer.Process(ref c.Zeek, side, seg, _zeek);
+        CountFlags(ref c, side, seg.Flags);
+        c.Handshake.Observe(side, seg);
+        LifecycleInference.Apply(ref c.Rfc, ref c.Teardown, side, seg, _options.MslNs, ref _scratch, ref _scratchCount);
+        KeepTransitions(ref c, seg.FrameNumber);
+        LastOutcome = Outcome(ref c, side, seg, badChecksum: false);
+    }
+
+    private PacketOutcome Outcome(ref ConnectionState c, int side, in TcpSegment seg, bool badChecksum)
+    {
+        var z = c.Zeek.Sides[side];
+        var peer = c.Zeek.Sides[side ^ 1];
+        var ack = (seg.Flags & TcpFlags.Ack) != 0;
+        return new PacketOutcome
+        {
+            FrameNumber = seg.FrameNumber,
+            Uid = c.Uid,
+            ConnectionOrdinal = c.Ordinal,
+            FromOriginator = side == c.Zeek.OrigSide,
+            OrigState = c.Rfc[c.Zeek.OrigSide].State,
+            RespState = c.Rfc[c.Zeek.RespSide].State,
+            RelativeSeq = unchecked((ulong)(uint)(seg.Seq.Value - z.StartSeq32)),
+            RelativeAck = ack ? unchecked((ulong)(uint)(seg.Ack.Value - peer.StartSeq32)) : 0,
+            TransitionCount = _scratchCount,
+            BadChecksum = badChecksum,
+        };
+    }
+
+    /// <summary>
+    /// Copies the transitions caused by the last segment into <paramref name="destination"/>, with roles as
+    /// known at that packet; returns how many were written.
+    /// </summary>
+    public int CopyLastTransitions(Span<StateTransition> destination)
+    {
+        if (_lastSlot < 0)
+        {
+            return 0;
+        }
+
+        var origSide = _slots[_lastSlot].Zeek.OrigSide;
+        var n = Math.Min(_scratchCount, destination.Length);
+        for (var i = 0; i < n; i++)
+        {
+            var p = _scratch[i];
+            destination[i] = new StateTransition(
+                LastOutcome.FrameNumber, p.TimestampNanos,
+                p.Side == origSide ? EndpointRole.Originator : EndpointRole.Responder, p.From, p.To, p.Cause);
+        }
+
+        return n;
+    }
+
+    private void KeepTransitions(ref ConnectionState c, long frame)
+    {
+        if (_scratchCount == 0)
+        {
+            return;
+        }
+
+        c.TransitionCount += _scratchCount;
+        Counters.Transitions += _scratchCount;
+        if (!_options.RecordTransitions)
+        {
+            return;
+        }
+
+        c.Transitions ??= new List<PendingTransition>();
+        c.TransitionFrames ??= new List<long>();
+        for (var i = 0; i < _scratchCount; i++)
+        {
+            c.Transitions.Add(_scratch[i]);
+            c.TransitionFrames.Add(frame);
+        }
+    }
+
+    private static void CountFlags(ref ConnectionState c, int side, TcpFlags f)
+    {
+        var b = side * 8;
+        if ((f & TcpFlags.Syn) != 0) { c.FlagCounts[b]++; }
+        if ((f & TcpFlags.Fin) != 0) { c.FlagCounts[b + 1]++; }
+        if ((f & TcpFlags.Ack) != 0) { c.FlagCounts[b + 2]++; }
+        if ((f & TcpFlags.Psh) != 0) { c.FlagCounts[b + 3]++; }
+        if ((f & TcpFlags.Rst) != 0) { c.FlagCounts[b + 4]++; }
+        if ((f & TcpFlags.Urg) != 0) { c.FlagCounts[b + 5]++; }
+        if ((f & TcpFlags.Ece) != 0) { c.FlagCounts[b + 6]++; }
+        if ((f & TcpFlags.Cwr) != 0) { c.FlagCounts[b + 7]++; }
+    }
+
+    private static RemovalReason ToReason(ZeekRemovalCause cause) => cause switch
+    {
+        ZeekRemovalCause.CloseDelay => RemovalReason.Closed,
+        ZeekRemovalCause.Inactivity => RemovalReason.Inactivity,
+        ZeekRemovalCause.Attempt => RemovalReason.AttemptTimeout,
+        _ => RemovalReason.Expired,
+    };
+}

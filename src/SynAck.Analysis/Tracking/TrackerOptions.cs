@@ -1,0 +1,27 @@
+using SynAck.Analysis.Zeek;
+
+namespace SynAck.Analysis.Tracking;
+
+/// <summary>Configuration of a <see cref="ConnectionTracker"/>. Times are nanoseconds.</summary>
+public sealed record TrackerOptions
+{
+    private const long Second = 1_000_000_000L;
+
+    /// <summary>Zeek semantics: timeouts, likely server ports, checksum verification.</summary>
+    public ZeekOptions Zeek { get; init; } = new();
+
+    /// <summary>Maximum segment lifetime; TIME-WAIT lasts 2·MSL (RFC 9293 §3.10.8). Default 30 s, Linux's 60 s TIME-WAIT.</summary>
+    public long MslNs { get; init; } = 30 * Second;
+
+    /// <summary>Seed of the uid generator.</summary>
+    public ulong UidSeed { get; init; }
+
+    /// <summary>Keep every state transition in the record (for ladders and per-packet output); otherwise only count them.</summary>
+    public bool RecordTransitions { get; init; }
+
+    /// <summary>Live connections kept at most; beyond it the longest-idle connection is evicted.</summary>
+    public int MaxConnections { get; init; } = 4_000_000;
+
+    /// <summary>How often (capture time) the table is swept for connections whose timers expired.</summary>
+    public long SweepIntervalNs { get; init; } = Second;
+}
