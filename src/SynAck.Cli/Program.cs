@@ -2,5 +2,27 @@ namespace SynAck.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    private static int Main(string[] args)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        var environment = new CliEnvironment(
+            stdout,
+            Console.Error,
+            Console.OpenStandardInput,
+            outputIsTerminal: !Console.IsOutputRedirected,
+            terminalWidth: Console.IsOutputRedirected ? 0 : SafeWindowWidth());
+        return new SynAckCli(environment).Run(args);
+    }
+
+    private static int SafeWindowWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
 }

@@ -1,0 +1,74 @@
+namespace SynAck.Cli.Tests;
+
+public sealed class PacketsCommandTests
+{
+    [Fact]
+    public void Packets_SampleText_MatchesTcpdumpLines()
+    {
+        var run = CliRun.Of("packets", RepoPaths.Sample);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var lines = run.StdoutLines;
+        Assert.Equal(38, lines.Length);
+        Assert.Equal("23:54:54.727150 IP 127.0.0.1.34636 > 127.0.0.1.8080: Flags [S], seq 117888003, win 65495, options [mss 65495,sackOK,TS val 481140914 ecr 0,nop,wscale 10], length 0", lines[0]);
+        Assert.Equal("23:54:54.727167 IP 127.0.0.1.8080 > 127.0.0.1.34636: Flags [S.], seq 3169621855, ack 117888004, win 65483, options [mss 65495,sackOK,TS val 433933341 ecr 481140914,nop,wscale 10], length 0", lines[1]);
+        Assert.Equal("23:54:54.727183 IP 127.0.0.1.34636 > 127.0.0.1.8080: Flags [.], ack 3169621856, win 64, options [nop,nop,TS val 481140914 ecr 433933341], length 0", lines[2]);
+        Assert.Equal("23:54:54.727226 IP 127.0.0.1.34636 > 127.0.0.1.8080: Flags [P.], seq 117888004:117888022, ack 3169621856, win 64, options [nop,nop,TS val 481140915 ecr 433933341], length 18", lines[3]);
+        Assert.Equal("23:54:54.728426 IP 127.0.0.1.8081 > 127.0.0.1.35804: Flags [R.], seq 0, ack 2800946273, win 0, length 0", lines[11]);
+        Assert.Equal("23:54:54.729880 IP6 ::1.49748 > ::1.8080: Flags [S], seq 2861502508, win 65476, options [mss 65476,sackOK,TS val 3151923801 ecr 0,nop,wscale 10], length 0", lines[18]);
+        Assert.Equal("23:54:54.731316 IP 127.0.0.1.59376 > 127.0.0.1.9999: UDP, length 4", lines[36]);
+        Assert.Equal("23:54:54.731348 IP 127.0.0.1 > 127.0.0.1: ICMP, length 40", lines[37]);
+    }
+
+    [Fact]
+    public void Packets_SampleJson_WritesTcpPacketsOnly()
+    {
+        var run = CliRun.Of("packets", RepoPaths.Sample, "--format", "json");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var lines = run.StdoutLines;
+        Assert.Equal(36, lines.Length);
+        Assert.Equal("{\"n\":1,\"ts\":1795650894.727150,\"ip\":4,\"src\":\"127.0.0.1\",\"dst\":\"127.0.0.1\",\"sport\":34636,\"dport\":8080,\"flags\":[\"SYN\"],\"seq\":117888003,\"ack\":0,\"win\":65495,\"len\":0,\"opts\":{\"mss\":65495,\"wscale\":10,\"sack_perm\":true,\"ts\":{\"val\":481140914,\"ecr\":0}}}", lines[0]);
+        Assert.Equal("{\"n\":2,\"ts\":1795650894.727167,\"ip\":4,\"src\":\"127.0.0.1\",\"dst\":\"127.0.0.1\",\"sport\":8080,\"dport\":34636,\"flags\":[\"SYN\",\"ACK\"],\"seq\":3169621855,\"ack\":117888004,\"win\":65483,\"len\":0,\"opts\":{\"mss\":65495,\"wscale\":10,\"sack_perm\":true,\"ts\":{\"val\":433933341,\"ecr\":481140914}}}", lines[1]);
+        Assert.Equal("{\"n\":12,\"ts\":1795650894.728426,\"ip\":4,\"src\":\"127.0.0.1\",\"dst\":\"127.0.0.1\",\"sport\":8081,\"dport\":35804,\"flags\":[\"RST\",\"ACK\"],\"seq\":0,\"ack\":2800946273,\"win\":0,\"len\":0,\"opts\":{}}", lines[11]);
+        Assert.Equal("{\"n\":36,\"ts\":1795650894.731046,\"ip\":6,\"src\":\"::1\",\"dst\":\"::1\",\"sport\":8082,\"dport\":49422,\"flags\":[\"RST\",\"ACK\"],\"seq\":597538845,\"ack\":1382231047,\"win\":64,\"len\":0,\"opts\":{\"ts\":{\"val\":989238115,\"ecr\":545363109}}}", lines[35]);
+    }
+
+    [Fact]
+    public void Packets_JsonAll_AddsNonTcpPackets()
+    {
+        var run = CliRun.Of("packets", RepoPaths.Sample, "--format", "json", "--all");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var lines = run.StdoutLines;
+        Assert.Equal(38, lines.Length);
+        Assert.Equal("{\"n\":37,\"ts\":1795650894.731316,\"ip\":4,\"src\":\"127.0.0.1\",\"dst\":\"127.0.0.1\",\"proto\":17,\"status\":\"NotTcp\"}", lines[36]);
+        Assert.Equal("{\"n\":38,\"ts\":1795650894.731348,\"ip\":4,\"src\":\"127.0.0.1\",\"dst\":\"127.0.0.1\",\"proto\":1,\"status\":\"NotTcp\"}", lines[37]);
+    }
+
+    [Fact]
+    public void Packets_VerifyChecksums_MarksPartialLoopbackChecksums()
+    {
+        var run = CliRun.Of("packets", RepoPaths.Sample, "--format", "json", "--verify-checksums");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.EndsWith(",\"ip_cksum_ok\":true,\"tcp_cksum_ok\":false}", run.StdoutLines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",\"opts\":{},\"ip_cksum_ok\":true,\"tcp_cksum_ok\":true}", run.StdoutLines[11], StringComparison.Ordinal);
+        Assert.EndsWith("],\"seq\":2861502508,\"ack\":0,\"win\":65476,\"len\":0,\"opts\":{\"mss\":65476,\"wscale\":10,\"sack_perm\":true,\"ts\":{\"val\":3151923801,\"ecr\":0}},\"tcp_cksum_ok\":false}", run.StdoutLines[18], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Packets_TruncatedCapture_KeepsEarlierPacketsAndWarnsWithOffset()
+    {
+        var bytes = File.ReadAllBytes(RepoPaths.Sample);
+        using var cut = new TempFile(bytes[..200]);
+
+        var run = CliRun.Of("packets", cut.Path, "--format", "json");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        // 24-byte file header, then record 1 (16 + 74 bytes) whole, then record 2 cut after 86 of its 90 bytes.
+        Assert.Single(run.StdoutLines);
+        Assert.StartsWith("{\"n\":1,\"ts\":1795650894.727150,", run.StdoutLines[0], StringComparison.Ordinal);
+        Assert.Equal($"synack: warning: {cut.Path}: truncated record at byte 114: 86 of 90 bytes\n", run.Stderr);
+    }
+}
