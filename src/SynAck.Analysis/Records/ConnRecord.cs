@@ -86,6 +86,11 @@ public sealed record ConnRecord
 
     public ZeekEndpointState ZeekRespState { get; init; }
 
+    /// <summary>Zeek's endpoint size for the originator: <see cref="OrigBytes"/> before the "unset when duration is 0" rule.</summary>
+    public ulong ZeekOrigSize { get; init; }
+
+    public ulong ZeekRespSize { get; init; }
+
     public required RemovalReason RemovalReason { get; init; }
 
     /// <summary>Number of inferred state transitions.</summary>

@@ -48,6 +48,8 @@ internal static class ConnRecordBuilder
             LastFrame = c.LastFrame,
             ZeekOrigState = origZ.State,
             ZeekRespState = respZ.State,
+            ZeekOrigSize = ZeekTcpAnalyzer.OrigBytes(z),
+            ZeekRespSize = ZeekTcpAnalyzer.RespBytes(z),
             RemovalReason = reason,
             TransitionCount = c.TransitionCount,
             Transitions = transitions,

@@ -100,7 +100,7 @@ public sealed partial class ConnectionTracker
         c.LastFrame = seg.FrameNumber;
         c.LastPacketNs = seg.TimestampNanos;
 
-        if (_zeek.VerifyChecksums && seg.Checksum == ChecksumStatus.Bad)
+        if (seg.Checksum == ChecksumStatus.Bad && _zeek.DropsBadChecksumFrom(seg.Source))
         {
             // Zeek drops the segment from analysis and notes it in the history only; so does the receiver.
             Counters.BadChecksums++;

@@ -43,4 +43,26 @@ public sealed record ZeekOptions
     /// <see cref="Input.ChecksumStatus.Bad"/> is dropped and recorded as 'C'/'c' in the history.
     /// </summary>
     public bool VerifyChecksums { get; init; }
+
+    /// <summary>Zeek's <c>ignore_checksums_nets</c>: sources whose checksums are never verified.</summary>
+    public IReadOnlyList<IpPrefix> IgnoreChecksumNets { get; init; } = [];
+
+    /// <summary>True when a bad checksum from <paramref name="source"/> makes Zeek drop the segment.</summary>
+    public bool DropsBadChecksumFrom(Wire.IpAddr source)
+    {
+        if (!VerifyChecksums)
+        {
+            return false;
+        }
+
+        foreach (var prefix in IgnoreChecksumNets)
+        {
+            if (prefix.Contains(source))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
