@@ -1,27 +1,42 @@
 namespace SynAck.Analysis.Tracking;
 
 /// <summary>
-/// Zeek-style connection uids: "C" followed by a base62 rendering of a 96-bit value derived from a seed and the
-/// connection's ordinal in the capture, so uids are stable for a given capture and seed.
+/// Zeek-style connection uids: "C" followed by a base62 rendering of a 96-bit value derived from a seed and a
+/// number identifying the connection in the capture (the tracker uses its first packet's number), so uids are stable
+/// for a given capture and seed.
 /// </summary>
 public static class ConnUid
 {
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    /// <summary>The uid of the <paramref name="ordinal"/>-th connection (1-based) under <paramref name="seed"/>.</summary>
+    /// <summary>The uid of connection number <paramref name="ordinal"/> (1-based) under <paramref name="seed"/>.</summary>
     public static string Create(ulong seed, long ordinal)
     {
         var a = Mix(seed ^ ((ulong)ordinal * 0x9E3779B97F4A7C15UL));
         var b = Mix(a ^ seed ^ 0xD6E8FEB86659FD93UL);
-        var value = ((UInt128)(b & 0xFFFFFFFFUL) << 64) | a;
+        // The 96-bit value (b's low 32 bits above a) as three 32-bit limbs, divided by 62 with 64-bit arithmetic
+        // (a UInt128 division per digit costs more than the rest of the connection's creation).
+        var hi = b & 0xFFFFFFFFUL;
+        var mid = a >> 32;
+        var lo = a & 0xFFFFFFFFUL;
         Span<char> digits = stackalloc char[20];
         var n = 0;
         do
         {
-            digits[n++] = Alphabet[(int)(value % 62)];
-            value /= 62;
+            var q2 = hi / 62;
+            var r = hi - (q2 * 62);
+            var cur = (r << 32) | mid;
+            var q1 = cur / 62;
+            r = cur - (q1 * 62);
+            cur = (r << 32) | lo;
+            var q0 = cur / 62;
+            r = cur - (q0 * 62);
+            digits[n++] = Alphabet[(int)r];
+            hi = q2;
+            mid = q1;
+            lo = q0;
         }
-        while (value != 0);
+        while ((hi | mid | lo) != 0);
 
         Span<char> text = stackalloc char[n + 1];
         text[0] = 'C';

@@ -36,12 +36,19 @@ public sealed partial class ConnectionTracker
         _lastSlot = -1;
     }
 
-    private void Sweep(long now)
+    /// <summary>
+    /// Removes every connection one of whose timers expired by <paramref name="now"/> (the periodic sweep), for
+    /// callers that schedule sweeps themselves (<see cref="TrackerOptions.SweepAutomatically"/> off). With
+    /// <paramref name="skipLastConnection"/>, the connection of the last processed segment is left alone, as the
+    /// automatic sweep does.
+    /// </summary>
+    public void Sweep(long now, bool skipLastConnection)
     {
+        var skip = skipLastConnection ? _lastSlot : -1;
         for (var i = 0; i < _highWater; i++)
         {
             ref var c = ref _slots[i];
-            if (!c.InUse || i == _lastSlot)
+            if (!c.InUse || i == skip)
             {
                 continue;
             }
@@ -82,7 +89,10 @@ public sealed partial class ConnectionTracker
         c.InUse = true;
         c.Key = key;
         c.Ordinal = ++_ordinal;
-        c.Uid = ConnUid.Create(_options.UidSeed, c.Ordinal);
+
+        // The uid comes from the first packet's number, not the ordinal: a packet starts at most one connection, and
+        // its number does not depend on how packets are split between trackers (sharded runs give the same uids).
+        c.Uid = ConnUid.Create(_options.UidSeed, seg.FrameNumber);
         c.Address0 = seg.Source;
         c.Port0 = seg.SourcePort;
         c.Address1 = seg.Destination;

@@ -84,10 +84,10 @@ public sealed partial class ConnectionTracker
 
         ProcessInto(slot, seg);
 
-        if (now >= _nextSweepNs)
+        if (_options.SweepAutomatically && now >= _nextSweepNs)
         {
             _nextSweepNs = now + _options.SweepIntervalNs;
-            Sweep(now);
+            Sweep(now, skipLastConnection: true);
         }
     }
 

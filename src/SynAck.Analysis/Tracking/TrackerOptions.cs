@@ -24,4 +24,10 @@ public sealed record TrackerOptions
 
     /// <summary>How often (capture time) the table is swept for connections whose timers expired.</summary>
     public long SweepIntervalNs { get; init; } = Second;
+
+    /// <summary>
+    /// Sweep every <see cref="SweepIntervalNs"/> while processing (default). Off when the caller schedules
+    /// <see cref="ConnectionTracker.Sweep"/> itself, as the sharded pipeline does so every shard sweeps at the same packets.
+    /// </summary>
+    public bool SweepAutomatically { get; init; } = true;
 }

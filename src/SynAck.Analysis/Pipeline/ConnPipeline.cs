@@ -1,0 +1,67 @@
+using System.Buffers;
+using SynAck.Analysis.Flows;
+using SynAck.Analysis.Records;
+using SynAck.Capture;
+using SynAck.Wire;
+
+namespace SynAck.Analysis.Pipeline;
+
+/// <summary>
+/// Runs the whole analysis of one capture: read once, decode, track, and write the records, on one thread or
+/// sharded over several.
+/// <para>
+/// With N threads the calling thread reads and decodes, and hands each TCP segment to the worker that owns its
+/// connection (a symmetric hash of the 4-tuple, so both directions meet on one worker), batched in pooled chunks.
+/// Every worker has its own tracker. Sweeps for expired connections happen at the same packets for every worker,
+/// chosen by the reader exactly as a single tracker chooses them, so each record is produced with the same content
+/// whatever the sharding. Records are written in a canonical order (<see cref="EmittedRecord"/>: emitting packet,
+/// phase, first packet) as soon as every worker has finished the chunk that holds them, so output streams and is
+/// byte for byte the same for any number of threads.
+/// </para>
+/// </summary>
+public sealed class ConnPipeline
+{
+    private readonly PipelineOptions _options;
+    private readonly TimeProvider _time;
+
+    public ConnPipeline(PipelineOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkSegments, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunksInFlight, 2);
+        _options = options;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Creates, once per worker, the encoder that writes one record's bytes to the given buffer (e.g. a
+    /// <see cref="Output.ZeekConnLogWriter"/>'s Write). The bytes go to <see cref="Output"/> in canonical order.
+    /// </summary>
+    public Func<IBufferWriter<byte>, Action<ConnRecord>>? Encoder { get; init; }
+
+    /// <summary>Where encoded records are written (the caller writes any header and footer around the run).</summary>
+    public Stream? Output { get; init; }
+
+    /// <summary>Receives every record in canonical order, on the calling thread.</summary>
+    public Action<ConnRecord>? OnRecord { get; init; }
+
+    /// <summary>Receives progress reports on the calling thread, at most once per <see cref="PipelineOptions.ProgressInterval"/>.</summary>
+    public Action<PipelineProgress>? Progress { get; init; }
+
+    /// <summary>Reads <paramref name="reader"/> to its end and produces every connection's record.</summary>
+    public PipelineResult Run(CaptureReader reader, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using var run = new PipelineRun(_options, _time, reader, Encoder, Output, OnRecord, Progress);
+        return run.Execute(cancellationToken);
+    }
+
+    /// <summary>The worker that owns the connection of a decoded TCP packet: a symmetric hash of its 4-tuple.</summary>
+    internal static int ShardOf(in DecodedPacket p, int shards)
+    {
+        var key = FlowKey.Create(p.Source, p.Tcp.SourcePort, p.Destination, p.Tcp.DestinationPort);
+        return (int)(((ulong)(uint)key.GetHashCode() * (uint)shards) >> 32);
+    }
+}

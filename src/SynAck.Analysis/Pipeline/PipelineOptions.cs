@@ -1,0 +1,28 @@
+using SynAck.Analysis.Tracking;
+
+namespace SynAck.Analysis.Pipeline;
+
+/// <summary>Configuration of a <see cref="ConnPipeline"/> run.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>Tracker configuration; every shard gets its own tracker with these options.</summary>
+    public TrackerOptions Tracker { get; init; } = new();
+
+    /// <summary>
+    /// Worker threads tracking connections. 1 runs everything on the calling thread; N &gt; 1 reads and decodes on
+    /// the calling thread and tracks on N workers, each owning the connections whose 4-tuple hashes to it.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Verify TCP checksums while decoding (Zeek without <c>-C</c>).</summary>
+    public bool VerifyChecksums { get; init; }
+
+    /// <summary>Segments a worker's chunk holds before the chunk is handed over (the batching unit).</summary>
+    public int ChunkSegments { get; init; } = 8192;
+
+    /// <summary>Chunks in flight per worker before the reader waits: bounds the memory between reader and workers.</summary>
+    public int ChunksInFlight { get; init; } = 4;
+
+    /// <summary>Minimum time between two progress reports.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+}

@@ -1,0 +1,73 @@
+using System.Buffers;
+using SynAck.Analysis.Records;
+using SynAck.Analysis.Tracking;
+
+namespace SynAck.Analysis.Pipeline;
+
+/// <summary>
+/// One shard: its own <see cref="ConnectionTracker"/> over the connections whose 4-tuple hashes to it. Processes
+/// its part of each <see cref="Chunk"/>, sweeps and flushes when the chunk says so, and encodes every record it
+/// emits into the chunk's output together with the record's canonical key (<see cref="EmittedRecord"/>).
+/// </summary>
+internal sealed class ShardWorker : IConnectionSink
+{
+    private readonly int _index;
+    private readonly ShardBufferWriter _buffer = new();
+    private readonly Action<ConnRecord>? _encode;
+    private readonly bool _keepRecords;
+    private ShardOutput? _output;
+    private long _emitFrame;
+    private byte _phase;
+
+    public ShardWorker(int index, TrackerOptions options, Func<IBufferWriter<byte>, Action<ConnRecord>>? encoderFactory, bool keepRecords)
+    {
+        _index = index;
+        _keepRecords = keepRecords;
+        _encode = encoderFactory?.Invoke(_buffer);
+        Tracker = new ConnectionTracker(options, this);
+    }
+
+    public ConnectionTracker Tracker { get; }
+
+    /// <summary>Tracks this shard's segments of <paramref name="chunk"/>, then sweeps and flushes as it says.</summary>
+    public void Run(Chunk chunk)
+    {
+        _output = chunk.Outputs[_index];
+        _buffer.Target = _output.Bytes;
+        var segments = chunk.Segments[_index];
+        var count = chunk.Counts[_index];
+        _phase = 0;
+        for (var i = 0; i < count; i++)
+        {
+            _emitFrame = segments[i].FrameNumber;
+            Tracker.Process(segments[i]);
+        }
+
+        if (chunk.Sweep)
+        {
+            // The same sweep instant for every shard; only the shard that just processed the triggering segment
+            // leaves its connection alone, exactly as a single tracker's automatic sweep does.
+            _emitFrame = chunk.EndFrame;
+            _phase = 1;
+            Tracker.Sweep(chunk.SweepNs, skipLastConnection: chunk.SweepOwner == _index);
+        }
+
+        if (chunk.Final)
+        {
+            _emitFrame = long.MaxValue;
+            _phase = 2;
+            Tracker.Flush(chunk.EndNs);
+        }
+
+        _output.LiveConnections = Tracker.LiveConnections;
+    }
+
+    public void OnConnection(ConnRecord record)
+    {
+        var output = _output!;
+        var start = output.Bytes.WrittenCount;
+        _encode?.Invoke(record);
+        output.Records.Add(new EmittedRecord(
+            _emitFrame, _phase, record.FirstFrame, _index, start, output.Bytes.WrittenCount - start, _keepRecords ? record : null));
+    }
+}

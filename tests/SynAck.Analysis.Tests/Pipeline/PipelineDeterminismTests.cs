@@ -1,0 +1,65 @@
+using SynAck.Analysis.Records;
+
+namespace SynAck.Analysis.Tests.Pipeline;
+
+public class PipelineDeterminismTests
+{
+    public static TheoryData<string> Captures => new()
+    {
+        "captures/labeled.pcap",
+        "corpus/zeek/ssh-basic/trace.pcap",
+        "corpus/zeek/irc-pcapng/trace.pcapng",
+        "corpus/zeek/tcp-dups-history/trace.pcap",
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Captures))]
+    public void Pipeline_OneVersusManyThreads_WritesIdenticalBytes(string capture)
+    {
+        var path = PipelineFiles.Shared(capture);
+        Skip.If(path is null, $"../shared/{capture} is not present");
+        var (single, singleResult) = PipelineRunner.Json(path!, threads: 1);
+        Assert.NotEmpty(single);
+        foreach (var threads in new[] { 2, 3, 4 })
+        {
+            var (many, manyResult) = PipelineRunner.Json(path!, threads);
+            Assert.Equal(single, many);
+            Assert.Equal(singleResult.Connections, manyResult.Connections);
+            Assert.Equal(singleResult.TcpSegments, manyResult.TcpSegments);
+        }
+    }
+
+    [SkippableFact]
+    public void Pipeline_TinyChunks_WritesSameBytesAsLargeChunks()
+    {
+        var path = PipelineFiles.Shared("captures/labeled.pcap");
+        Skip.If(path is null, "../shared/captures/labeled.pcap is not present");
+        var (reference, _) = PipelineRunner.Json(path!, threads: 1);
+        Assert.Equal(reference, PipelineRunner.Json(path!, threads: 1, chunk: 7).Bytes);
+        Assert.Equal(reference, PipelineRunner.Json(path!, threads: 3, chunk: 5).Bytes);
+    }
+
+    [SkippableFact]
+    public void Pipeline_SameRecordsAsPlainTracker_InCanonicalOrder()
+    {
+        var path = PipelineFiles.Shared("captures/labeled.pcap");
+        Skip.If(path is null, "../shared/captures/labeled.pcap is not present");
+        var plain = PipelineRunner.PlainTracker(path!);
+        var piped = PipelineRunner.Records(path!, threads: 2);
+        Assert.Equal(plain.Count, piped.Count);
+        Assert.Equal(Canonical(plain), Canonical(piped));
+    }
+
+    private static List<string> Canonical(List<ConnRecord> records)
+    {
+        var lines = new List<string>(records.Count);
+        foreach (var r in records)
+        {
+            lines.Add(string.Join('|', r.Uid, r.FirstFrame, r.LastFrame, r.History, r.ConnState, r.OrigPackets, r.RespPackets,
+                r.OrigIpBytes, r.RespIpBytes, r.OrigState, r.RespState, r.CloseKind, r.RemovalReason, r.DurationNanos));
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+}

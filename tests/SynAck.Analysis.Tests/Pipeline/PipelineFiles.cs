@@ -1,0 +1,22 @@
+namespace SynAck.Analysis.Tests.Pipeline;
+
+/// <summary>Locates the shared test data (../shared next to the repository root, found by walking up to SynAck.slnx).</summary>
+internal static class PipelineFiles
+{
+    public static string? Shared(string relative)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SynAck.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        if (dir?.Parent is null)
+        {
+            return null;
+        }
+
+        var path = Path.Combine(dir.Parent.FullName, "shared", relative);
+        return File.Exists(path) ? path : null;
+    }
+}

@@ -1,0 +1,62 @@
+using SynAck.Analysis.Output;
+using SynAck.Analysis.Pipeline;
+using SynAck.Analysis.Records;
+using SynAck.Analysis.Tracking;
+using SynAck.Capture;
+
+namespace SynAck.Analysis.Tests.Pipeline;
+
+/// <summary>Runs captures through <see cref="ConnPipeline"/> or a plain tracker and returns the JSON lines written.</summary>
+internal static class PipelineRunner
+{
+    public static (byte[] Bytes, PipelineResult Result) Json(string path, int threads, int chunk = 8192)
+    {
+        using var reader = CaptureReader.Open(path);
+        using var output = new MemoryStream();
+        var pipeline = new ConnPipeline(new PipelineOptions { Threads = threads, ChunkSegments = chunk }, TimeProvider.System)
+        {
+            Output = output,
+            Encoder = b => new ConnJsonLinesWriter(b).Write,
+        };
+        var result = pipeline.Run(reader);
+        return (output.ToArray(), result);
+    }
+
+    public static List<ConnRecord> Records(string path, int threads, int chunk = 8192)
+    {
+        using var reader = CaptureReader.Open(path);
+        var records = new List<ConnRecord>();
+        var pipeline = new ConnPipeline(new PipelineOptions { Threads = threads, ChunkSegments = chunk }, TimeProvider.System)
+        {
+            OnRecord = records.Add,
+        };
+        pipeline.Run(reader);
+        return records;
+    }
+
+    /// <summary>The records of one plain tracker with automatic sweeps (no pipeline), in its emission order.</summary>
+    public static List<ConnRecord> PlainTracker(string path)
+    {
+        using var reader = CaptureReader.Open(path);
+        var sink = new ListSink();
+        var tracker = new ConnectionTracker(new TrackerOptions(), sink);
+        while (reader.TryReadNext(out var p))
+        {
+            Wire.PacketDecoder.Decode(p.LinkType, p.Data, out var d);
+            if (Input.TcpSegmentFactory.TryCreate(d, p.FrameNumber, p.TimestampNanos, false, out var seg))
+            {
+                tracker.Process(seg);
+            }
+        }
+
+        tracker.Flush();
+        return sink.Records;
+    }
+
+    private sealed class ListSink : IConnectionSink
+    {
+        public List<ConnRecord> Records { get; } = [];
+
+        public void OnConnection(ConnRecord record) => Records.Add(record);
+    }
+}
