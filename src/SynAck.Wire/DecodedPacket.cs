@@ -3,7 +3,7 @@ using SynAck.Wire.Tcp;
 namespace SynAck.Wire;
 
 /// <summary>
-/// What <see cref="PacketDecoder.Decode"/> found in one frame: link encapsulation, IP header fields and, when
+/// What <see cref="PacketDecoder"/> found in one frame: link encapsulation, IP header fields and, when
 /// <see cref="HasTcp"/>, the TCP header view. Filled as far as the bytes go, so a packet that is not Ok still
 /// carries what was decoded before the problem. Spans point into the caller's frame.
 /// </summary>
@@ -14,6 +14,9 @@ public ref struct DecodedPacket
 
     /// <summary>The link type the frame was decoded as.</summary>
     public LinkType Link;
+
+    /// <summary>What the decoder was asked to follow.</summary>
+    public DecodeOptions Options;
 
     /// <summary>0 (no IP header decoded), 4 or 6.</summary>
     public byte IpVersion;
@@ -52,7 +55,10 @@ public ref struct DecodedPacket
     /// <summary>The upper-layer bytes as captured (TCP/UDP/ICMP header onward), without link padding.</summary>
     public ReadOnlySpan<byte> Transport;
 
-    /// <summary>True when <see cref="Tcp"/> holds a whole TCP header.</summary>
+    /// <summary>
+    /// True when <see cref="Tcp"/> holds the fixed 20-byte TCP header: always with <see cref="ParseStatus.Ok"/>, and
+    /// also with <see cref="ParseStatus.Truncated"/> when the snaplen cut the options (<c>Tcp.IsHeaderComplete</c> false).
+    /// </summary>
     public bool HasTcp;
 
     /// <summary>The TCP header view; valid when <see cref="HasTcp"/>.</summary>
@@ -61,7 +67,7 @@ public ref struct DecodedPacket
     /// <summary>TCP payload length from the IP header (Ethernet padding and snaplen cuts do not change it).</summary>
     public int TcpPayloadLength;
 
-    /// <summary>Ok, or <see cref="ParseStatus.BadOption"/> when the TCP options are malformed (the header is still usable and Status stays Ok).</summary>
+    /// <summary>Ok; <see cref="ParseStatus.BadOption"/> when the TCP options are malformed (the header is still usable and Status stays Ok); Truncated when the snaplen cut them.</summary>
     public ParseStatus OptionsStatus;
 
     /// <summary>Offset of the IP header in the frame (link header, tags, labels and PPPoE included).</summary>
@@ -84,4 +90,31 @@ public ref struct DecodedPacket
 
     /// <summary>PPPoE session id when the frame was PPPoE (RFC 2516 §4).</summary>
     public ushort PppoeSessionId;
+
+    /// <summary>Number of IP-level tunnels followed (only with <see cref="DecodeOptions.FollowTunnels"/>); the IP and TCP fields above then describe the innermost packet.</summary>
+    public byte TunnelDepth;
+
+    /// <summary>The outermost tunnel followed, or <see cref="TunnelKind.None"/>.</summary>
+    public TunnelKind Tunnel;
+
+    /// <summary>Source of the outermost IP header when <see cref="TunnelDepth"/> &gt; 0.</summary>
+    public IpAddr OuterSource;
+
+    /// <summary>Destination of the outermost IP header when <see cref="TunnelDepth"/> &gt; 0.</summary>
+    public IpAddr OuterDestination;
+
+    /// <summary>Protocol of the outermost IP packet (4, 41, 47 or 17) when <see cref="TunnelDepth"/> &gt; 0.</summary>
+    public byte OuterProtocol;
+
+    /// <summary>UDP source port of the outermost tunnel (VXLAN, Geneve, GTP-U); 0 otherwise.</summary>
+    public ushort OuterSourcePort;
+
+    /// <summary>UDP destination port of the outermost tunnel (VXLAN, Geneve, GTP-U); 0 otherwise.</summary>
+    public ushort OuterDestinationPort;
+
+    /// <summary>IP length of the outermost IP packet when <see cref="TunnelDepth"/> &gt; 0.</summary>
+    public int OuterIpLength;
+
+    /// <summary>The outermost IP packet is a fragment (its first fragment is followed into the tunnel).</summary>
+    public bool OuterIsFragment;
 }

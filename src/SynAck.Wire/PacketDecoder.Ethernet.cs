@@ -46,6 +46,31 @@ public static partial class PacketDecoder
                     type = BinaryPrimitives.ReadUInt16BigEndian(frame[(offset + 2)..]);
                     offset += 4;
                     continue;
+                case EtherType.VnTag:
+                    // VN-Tag: 4 tag bytes, then the next type (the same shape as an 802.1Q tag, two bytes longer).
+                    if (frame.Length - offset < 6)
+                    {
+                        return ParseStatus.Truncated;
+                    }
+
+                    type = BinaryPrimitives.ReadUInt16BigEndian(frame[(offset + 4)..]);
+                    offset += 6;
+                    continue;
+                case EtherType.ProviderBackbone when (p.Options & DecodeOptions.FollowTunnels) != 0:
+                case EtherType.FabricPath when (p.Options & DecodeOptions.FollowTunnels) != 0:
+                case EtherType.TransparentEthernet when (p.Options & DecodeOptions.FollowTunnels) != 0:
+                    // 802.1ah: 4-byte I-TAG then the customer frame. FabricPath: 2 more bytes (FTAG, TTL) after the
+                    // outer type, then the original frame. Transparent Ethernet: the frame follows at once.
+                    var skip = type == (ushort)EtherType.ProviderBackbone ? 4 : type == (ushort)EtherType.FabricPath ? 2 : 0;
+                    if (frame.Length - offset < skip + EthernetFrame.HeaderLength)
+                    {
+                        return ParseStatus.Truncated;
+                    }
+
+                    offset += skip;
+                    type = BinaryPrimitives.ReadUInt16BigEndian(frame[(offset + 12)..]);
+                    offset += EthernetFrame.HeaderLength;
+                    continue;
                 case EtherType.MplsUnicast:
                 case EtherType.MplsMulticast:
                     return DecodeMpls(frame, offset, depth, ref p);

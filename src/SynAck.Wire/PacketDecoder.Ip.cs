@@ -175,13 +175,14 @@ public static partial class PacketDecoder
 
     /// <summary>
     /// The upper layer: only TCP is decoded; <paramref name="declaredLength"/> is the upper-layer length per the
-    /// IP header (this fragment's share for a first fragment).
+    /// IP header (this fragment's share for a first fragment). When the snaplen cuts the TCP options, the status is
+    /// Truncated but <see cref="DecodedPacket.HasTcp"/> is set and the fixed fields are usable.
     /// </summary>
     private static ParseStatus DecodeTransport(int declaredLength, ref DecodedPacket p)
     {
         if (p.Protocol != (byte)IpProtocol.Tcp)
         {
-            return ParseStatus.NotTcp;
+            return TryDecodeTunnel(ref p, out var inner) ? inner : ParseStatus.NotTcp;
         }
 
         var seg = p.Transport;
@@ -210,6 +211,11 @@ public static partial class PacketDecoder
 
         if (hl > seg.Length)
         {
+            // Options cut by the snaplen: the fixed fields are still whole and worth having (Zeek and tshark use them).
+            p.Tcp = TcpHeader.CreateCut(seg);
+            p.HasTcp = true;
+            p.TcpPayloadLength = declaredLength - hl;
+            p.OptionsStatus = ParseStatus.Truncated;
             return ParseStatus.Truncated;
         }
 

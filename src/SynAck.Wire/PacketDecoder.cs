@@ -19,10 +19,15 @@ public static partial class PacketDecoder
     private const uint AfInet6Darwin = 30;
 
     /// <summary>Decodes <paramref name="frame"/> captured with link type <paramref name="link"/>; returns <c>p.Status</c>.</summary>
-    public static ParseStatus Decode(LinkType link, ReadOnlySpan<byte> frame, out DecodedPacket p)
+    public static ParseStatus Decode(LinkType link, ReadOnlySpan<byte> frame, out DecodedPacket p) =>
+        Decode(link, frame, DecodeOptions.None, out p);
+
+    /// <summary>Decodes <paramref name="frame"/>, following what <paramref name="options"/> asks; returns <c>p.Status</c>.</summary>
+    public static ParseStatus Decode(LinkType link, ReadOnlySpan<byte> frame, DecodeOptions options, out DecodedPacket p)
     {
         p = default;
         p.Link = link;
+        p.Options = options;
         var status = DecodeLink(link, frame, ref p);
         p.Status = status;
         if (status == ParseStatus.Truncated)

@@ -140,12 +140,14 @@ public sealed class PacketDecoderTests
         var frame = Golden.Bytes(hex);
         PacketDecoder.Decode(link, frame, out var whole);
         var ipEnd = whole.LinkHeaderLength + whole.IpLength;
-        var tcpEnd = whole.LinkHeaderLength + whole.IpHeaderLength + whole.Tcp.HeaderLength;
+        var tcpStart = whole.LinkHeaderLength + whole.IpHeaderLength;
+        var tcpEnd = tcpStart + whole.Tcp.HeaderLength;
         for (var n = 0; n < frame.Length; n++)
         {
             var status = PacketDecoder.Decode(link, frame.AsSpan(0, n), out var p);
             Assert.Equal(n >= tcpEnd ? ParseStatus.Ok : ParseStatus.Truncated, status);
             Assert.Equal(n < ipEnd, p.IsTruncated);
+            Assert.Equal(n >= tcpStart + 20, p.HasTcp);
         }
     }
 

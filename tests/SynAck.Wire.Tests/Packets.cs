@@ -63,5 +63,15 @@ internal static class Packets
         return b;
     }
 
+    public static byte[] Udp(ushort sport, ushort dport, byte[] payload)
+    {
+        var b = new byte[8 + payload.Length];
+        BinaryPrimitives.WriteUInt16BigEndian(b, sport);
+        BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(2), dport);
+        BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(4), (ushort)b.Length);
+        payload.CopyTo(b, 8);
+        return b;
+    }
+
     public static byte[] Ipv6Tcp(int payloadLength = 0) => Ipv6(6, Segment(Ack, V6A, V6B, payloadLength));
 }

@@ -22,6 +22,12 @@ public sealed class Properties
                 return false;
             }
 
+            status = PacketDecoder.Decode(link, bytes, DecodeOptions.FollowTunnels, out p);
+            if (status != p.Status || !Consistent(p, bytes.Length))
+            {
+                return false;
+            }
+
             PacketChecksums.TryVerifyIpv4Header(p, out _);
             PacketChecksums.TryVerifyTcp(p, out _);
             if (p.HasTcp)
@@ -35,10 +41,11 @@ public sealed class Properties
 
     /// <summary>Invariants any decode result keeps, whatever the input.</summary>
     private static bool Consistent(in DecodedPacket p, int frameLength) =>
-        (p.Status == ParseStatus.Ok) == p.HasTcp
+        (p.Status != ParseStatus.Ok || p.HasTcp)
+        && (!p.HasTcp || p.Status is ParseStatus.Ok or ParseStatus.Truncated)
         && p.Ip.Length <= frameLength - p.LinkHeaderLength
         && p.Transport.Length <= p.Ip.Length
-        && (!p.HasTcp || (p.Tcp.HeaderLength <= p.Transport.Length && p.TcpPayloadLength >= 0 && p.Tcp.Payload.Length <= p.TcpPayloadLength))
+        && (!p.HasTcp || (p.Tcp.IsHeaderComplete == (p.Status == ParseStatus.Ok) && p.TcpPayloadLength >= 0 && p.Tcp.Payload.Length <= p.TcpPayloadLength))
         && (p.IpVersion is 0 or 4 or 6);
 
     [Property(MaxTest = 300)]
@@ -51,6 +58,7 @@ public sealed class Properties
             (LinkType.Ethernet, Golden.Bytes(Golden.EthernetIpv4Syn)),
             (LinkType.Raw, Golden.Bytes(Golden.RawIpv6Data)),
             (LinkType.Ethernet, Frames.Ethernet(0x88A8, Golden.Bytes("0064810000c88847" + "00011140" + "00000000"), Frames.Ethernet(0x0800, Packets.Ipv4Tcp(5)))),
+            (LinkType.Raw, Packets.Ipv4(Packets.Udp(5000, 4789, Frames.Concat(Golden.Bytes("0800000000123400"), Frames.Ethernet(0x86DD, Packets.Ipv6(44, Frames.Concat(Golden.Bytes("0600000112345678"), Packets.Segment(Packets.Ack with { Mss = 1200, Timestamps = (1u, 2u) }, Packets.V6A, Packets.V6B, 5)))))), protocol: 17)),
         };
         foreach (var (link, original) in frames)
         {
@@ -61,7 +69,7 @@ public sealed class Properties
             }
 
             var cut = f.AsSpan(0, rng.Next(f.Length + 1));
-            PacketDecoder.Decode(link, cut, out var p);
+            PacketDecoder.Decode(link, cut, DecodeOptions.FollowTunnels, out var p);
             if (!Consistent(p, cut.Length))
             {
                 return false;

@@ -27,4 +27,16 @@ public enum EtherType : ushort
 
     /// <summary>Pre-standard QinQ outer tag used by some vendors.</summary>
     QinQLegacy = 0x9100,
+
+    /// <summary>IEEE 802.1ah provider backbone bridging I-TAG; a customer Ethernet frame follows.</summary>
+    ProviderBackbone = 0x88E7,
+
+    /// <summary>Transparent Ethernet bridging: an Ethernet frame follows (GRE, Geneve).</summary>
+    TransparentEthernet = 0x6558,
+
+    /// <summary>Cisco FabricPath: a 16-byte outer header, then the original Ethernet frame.</summary>
+    FabricPath = 0x8903,
+
+    /// <summary>Cisco VN-Tag (IEEE 802.1Qbh draft): a 4-byte tag, then the next EtherType.</summary>
+    VnTag = 0x8926,
 }

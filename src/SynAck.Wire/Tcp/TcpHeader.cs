@@ -6,7 +6,9 @@ namespace SynAck.Wire.Tcp;
 /// A zero-copy view of a TCP header and the captured bytes after it (RFC 9293 §3.1). Hand-written because no
 /// maintained .NET packet library parses without allocating per packet (PacketDotNet builds an object per header).
 /// After <see cref="TryRead"/> returns <see cref="ParseStatus.Ok"/> no getter can fail. The view never judges flag
-/// combinations: an analyzer must be able to record SYN+FIN or FIN+RST.
+/// combinations: an analyzer must be able to record SYN+FIN or FIN+RST. <see cref="PacketDecoder"/> may also hand
+/// out a view whose options were cut by the capture's snaplen (<see cref="IsHeaderComplete"/> false): the fixed
+/// fields are whole, and the option and payload spans are clamped to the captured bytes.
 /// </summary>
 public readonly ref struct TcpHeader
 {
@@ -42,6 +44,12 @@ public readonly ref struct TcpHeader
         return ParseStatus.Ok;
     }
 
+    /// <summary>A view over a fixed header whose options run past the captured bytes (a snaplen cut).</summary>
+    internal static TcpHeader CreateCut(ReadOnlySpan<byte> b) => new(b);
+
+    /// <summary>False when the captured bytes end inside the options (only for views from <see cref="PacketDecoder"/>).</summary>
+    public bool IsHeaderComplete => HeaderLength <= _b.Length;
+
     /// <summary>The bytes the view was read from: header, then the captured payload.</summary>
     public ReadOnlySpan<byte> Bytes => _b;
 
@@ -72,17 +80,19 @@ public readonly ref struct TcpHeader
 
     public ushort UrgentPointer => BinaryPrimitives.ReadUInt16BigEndian(_b[Field.UrgentPointer..]);
 
-    /// <summary>The header bytes, options included.</summary>
-    public ReadOnlySpan<byte> HeaderBytes => _b[..HeaderLength];
+    /// <summary>The header bytes, options included (as many as were captured).</summary>
+    public ReadOnlySpan<byte> HeaderBytes => _b[..CapturedHeaderLength];
 
-    /// <summary>The raw option bytes (may be empty).</summary>
-    public ReadOnlySpan<byte> OptionsSpan => _b[MinLength..HeaderLength];
+    /// <summary>The raw option bytes (may be empty; cut short when <see cref="IsHeaderComplete"/> is false).</summary>
+    public ReadOnlySpan<byte> OptionsSpan => _b[MinLength..CapturedHeaderLength];
 
     /// <summary>The options, enumerable with <c>foreach</c> and with typed readers.</summary>
     public TcpOptions Options => new(OptionsSpan);
 
     /// <summary>The payload bytes present after the header (as many as were captured and given to the view).</summary>
-    public ReadOnlySpan<byte> Payload => _b[HeaderLength..];
+    public ReadOnlySpan<byte> Payload => _b[CapturedHeaderLength..];
+
+    private int CapturedHeaderLength => Math.Min(HeaderLength, _b.Length);
 
     /// <summary>Byte offsets of the fixed fields (RFC 9293 §3.1, Figure 1).</summary>
     private static class Field

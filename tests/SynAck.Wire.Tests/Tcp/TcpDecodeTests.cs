@@ -22,13 +22,31 @@ public sealed class TcpDecodeTests
     }
 
     [Fact]
-    public void Decode_SnaplenCutInOptions_ReturnsTruncated()
+    public void Decode_SnaplenCutInOptions_TruncatedWithFixedFields()
     {
         var seg = Packets.Segment(Packets.Ack with { Mss = 1400, Timestamps = (1u, 2u) }, Packets.V4A, Packets.V4B);
         var ip = Packets.Ipv4(seg);
         Assert.Equal(ParseStatus.Truncated, PacketDecoder.Decode(LinkType.Raw, ip.AsSpan(0, 45), out var p));
         Assert.True(p.IsTruncated);
+        Assert.True(p.HasTcp);
+        Assert.False(p.Tcp.IsHeaderComplete);
+        Assert.Equal(36, p.Tcp.HeaderLength);
+        Assert.Equal(1234, p.Tcp.SourcePort);
+        Assert.Equal(TcpFlags.Ack, p.Tcp.Flags);
+        Assert.Equal(5, p.Tcp.OptionsSpan.Length);
+        Assert.Equal(0, p.Tcp.Payload.Length);
+        Assert.Equal(0, p.TcpPayloadLength);
+        Assert.Equal(ParseStatus.Truncated, p.OptionsStatus);
+        Assert.False(PacketChecksums.TryVerifyTcp(p, out _));
+    }
+
+    [Fact]
+    public void Decode_SnaplenCutInFixedHeader_HasNoTcp()
+    {
+        var ip = Packets.Ipv4Tcp();
+        Assert.Equal(ParseStatus.Truncated, PacketDecoder.Decode(LinkType.Raw, ip.AsSpan(0, 39), out var p));
         Assert.False(p.HasTcp);
+        Assert.Equal(19, p.Transport.Length);
     }
 
     [Fact]
