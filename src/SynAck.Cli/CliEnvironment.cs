@@ -4,7 +4,8 @@ namespace SynAck.Cli;
 /// The process's I/O as the commands see it: injected so that tests run commands in-process against memory
 /// streams. Commands write text and JSON as UTF-8 to <see cref="Output"/> and one-line errors to <see cref="Error"/>.
 /// </summary>
-public sealed class CliEnvironment(Stream output, TextWriter error, Func<Stream> openInput, bool outputIsTerminal, int terminalWidth = 0)
+public sealed class CliEnvironment(
+    Stream output, TextWriter error, Func<Stream> openInput, bool outputIsTerminal, int terminalWidth = 0, TimeProvider? time = null)
 {
     /// <summary>Standard output as a byte stream (text is written as UTF-8 without BOM).</summary>
     public Stream Output { get; } = output;
@@ -20,6 +21,9 @@ public sealed class CliEnvironment(Stream output, TextWriter error, Func<Stream>
 
     /// <summary>Terminal width in columns, or 0 when unknown or redirected.</summary>
     public int TerminalWidth { get; } = terminalWidth;
+
+    /// <summary>The wall clock, for the <c>#open</c>/<c>#close</c> stamps of Zeek logs.</summary>
+    public TimeProvider Time { get; } = time ?? TimeProvider.System;
 
     /// <summary>A buffered UTF-8 text writer over <see cref="Output"/>; dispose it to flush.</summary>
     public StreamWriter CreateTextWriter() =>

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using SynAck.Capture;
+using SynAck.Cli.Commands.Conns;
+using SynAck.Cli.Commands.Dev;
 using SynAck.Cli.Commands.Info;
+using SynAck.Cli.Commands.Ladder;
 using SynAck.Cli.Commands.Packets;
 using SynAck.Cli.Common;
 
@@ -23,6 +26,9 @@ public sealed class SynAckCli(CliEnvironment environment)
         root.Options.Add(common.VerifyChecksums);
         root.Subcommands.Add(InfoCommand.Create(common, _env));
         root.Subcommands.Add(PacketsCommand.Create(common, _env));
+        root.Subcommands.Add(ConnsCommand.Create(common, _env));
+        root.Subcommands.Add(LadderCommand.Create(common, _env));
+        root.Subcommands.Add(DevCommand.Create(_env));
         return root;
     }
 

@@ -40,4 +40,30 @@ public static class CaptureInput
             throw CliException.Input($"{path}: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// Opens every capture; each one that fails is reported as one stderr line. With a single capture the failure
+    /// is thrown instead (the caller's top level reports it). Returns the exit code so far (0, or 1 after a failure).
+    /// </summary>
+    public static int OpenAll(CliEnvironment environment, IReadOnlyList<string> paths, out List<(string Path, CaptureReader Reader)> readers)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(paths);
+        readers = new List<(string, CaptureReader)>(paths.Count);
+        var exit = ExitCodes.Ok;
+        foreach (var path in paths)
+        {
+            try
+            {
+                readers.Add((path, Open(environment, path)));
+            }
+            catch (CliException e) when (paths.Count > 1)
+            {
+                environment.Error.WriteLine("synack: " + e.Message);
+                exit = e.ExitCode;
+            }
+        }
+
+        return exit;
+    }
 }

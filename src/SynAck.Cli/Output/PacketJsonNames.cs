@@ -59,6 +59,22 @@ public sealed class PacketJsonNames
 
     public JsonEncodedText Proto { get; } = JsonEncodedText.Encode("proto");
 
+    public JsonEncodedText Conn { get; } = JsonEncodedText.Encode("conn");
+
+    public JsonEncodedText Transitions { get; } = JsonEncodedText.Encode("transitions");
+
+    public JsonEncodedText Endpoint { get; } = JsonEncodedText.Encode("endpoint");
+
+    public JsonEncodedText Orig { get; } = JsonEncodedText.Encode("orig");
+
+    public JsonEncodedText Resp { get; } = JsonEncodedText.Encode("resp");
+
+    public JsonEncodedText From { get; } = JsonEncodedText.Encode("from");
+
+    public JsonEncodedText To { get; } = JsonEncodedText.Encode("to");
+
+    public JsonEncodedText Cause { get; } = JsonEncodedText.Encode("cause");
+
     public JsonEncodedText Link { get; } = JsonEncodedText.Encode("link");
 
     public JsonEncodedText EtherType { get; } = JsonEncodedText.Encode("ethertype");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SynAck.Analysis.Lifecycle;
 using SynAck.Capture;
 using SynAck.Wire;
 using SynAck.Wire.Tcp;
@@ -8,7 +9,7 @@ namespace SynAck.Cli.Output;
 /// <summary>
 /// <c>synack packets --format json</c>: one object per line, written with <see cref="Utf8JsonWriter"/> into a
 /// buffered stream with pre-encoded property names, so a packet costs no string allocation. Keys (docs/cli.md):
-/// n, ts, ip, src, sport, dst, dport, flags, seq, ack, win, len, opts; non-TCP packets (with --all): n, ts, ip,
+/// n, ts, ip, src, sport, dst, dport, flags, seq, ack, win, len, opts, conn, transitions; non-TCP packets (with --all): n, ts, ip,
 /// then src, dst, proto for IP packets or link, ethertype for others, then status.
 /// </summary>
 public sealed partial class PacketJsonWriter : IDisposable
@@ -23,7 +24,7 @@ public sealed partial class PacketJsonWriter : IDisposable
         _w = new Utf8JsonWriter(_stream, new JsonWriterOptions { SkipValidation = true });
     }
 
-    public void WriteTcp(in CapturedPacket packet, in DecodedPacket p, PacketChecks checks)
+    public void WriteTcp(in CapturedPacket packet, in DecodedPacket p, PacketChecks checks, PacketConnection connection = default)
     {
         var tcp = p.Tcp;
         _w.WriteStartObject();
@@ -58,6 +59,7 @@ public sealed partial class PacketJsonWriter : IDisposable
         }
 
         WriteChecks(checks);
+        WriteConnection(connection);
         EndLine();
     }
 
@@ -119,6 +121,29 @@ public sealed partial class PacketJsonWriter : IDisposable
         {
             _w.WriteBoolean(_names.TcpChecksumOk, tcp);
         }
+    }
+
+    /// <summary>"conn": uid, "transitions": [{"endpoint","from","to","cause"}] (only the packet-caused ones).</summary>
+    private void WriteConnection(PacketConnection connection)
+    {
+        if (connection.Uid is null)
+        {
+            return;
+        }
+
+        _w.WriteString(_names.Conn, connection.Uid);
+        _w.WriteStartArray(_names.Transitions);
+        foreach (var t in connection.Transitions)
+        {
+            _w.WriteStartObject();
+            _w.WriteString(_names.Endpoint, t.Endpoint == EndpointRole.Originator ? _names.Orig : _names.Resp);
+            _w.WriteString(_names.From, t.From.ToName());
+            _w.WriteString(_names.To, t.To.ToName());
+            _w.WriteString(_names.Cause, t.Cause.ToString());
+            _w.WriteEndObject();
+        }
+
+        _w.WriteEndArray();
     }
 
     private void EndLine()

@@ -1,3 +1,5 @@
+using SynAck.Analysis.Lifecycle;
+using SynAck.Analysis.Tracking;
 using SynAck.Capture;
 using SynAck.Cli.Common;
 using SynAck.Cli.Output;
@@ -6,9 +8,10 @@ using SynAck.Wire;
 namespace SynAck.Cli.Commands.Packets;
 
 /// <summary>
-/// Runs <c>synack packets</c>: reads the capture once, decodes every packet and writes it as text or JSON.
-/// Reader warnings (a truncated tail, a corrupt block) go to standard error with their byte offsets; the
-/// packets before them are still written.
+/// Runs <c>synack packets</c>: reads the capture once, decodes every packet, feeds TCP segments to a connection
+/// tracker (so JSON lines carry the connection uid and the RFC 9293 state transitions each packet caused) and
+/// writes it as text or JSON. Reader warnings (a truncated tail, a corrupt block) go to standard error with their
+/// byte offsets; the packets before them are still written.
 /// </summary>
 public sealed class PacketsHandler(CliEnvironment environment, TextWriter output)
 {
@@ -20,19 +23,8 @@ public sealed class PacketsHandler(CliEnvironment environment, TextWriter output
         {
             output.Flush();
             using var json = new PacketJsonWriter(environment.Output);
-            while (reader.TryReadNext(out var packet))
-            {
-                PacketDecoder.Decode(packet.LinkType, packet.Data, out var p);
-                var checks = Check(p, options.VerifyChecksums);
-                if (p.HasTcp)
-                {
-                    json.WriteTcp(packet, p, checks);
-                }
-                else if (options.All)
-                {
-                    json.WriteOther(packet, p, checks);
-                }
-            }
+            var tracker = new ConnectionTracker(TrackedCapture.Options(0, options.VerifyChecksums), new RecordSink(_ => { }));
+            TrackedCapture.Run(reader, tracker, options.VerifyChecksums, new JsonObserver(json, tracker, options));
         }
         else
         {
@@ -44,12 +36,7 @@ public sealed class PacketsHandler(CliEnvironment environment, TextWriter output
             }
         }
 
-        foreach (var warning in reader.Warnings)
-        {
-            // The reader's message names the byte offset ("truncated record at byte 114: 86 of 90 bytes").
-            environment.Error.WriteLine($"synack: warning: {options.Capture}: {warning.Message}");
-        }
-
+        TrackedCapture.ReportWarnings(environment, options.Capture, reader);
         return ExitCodes.Ok;
     }
 
@@ -63,5 +50,27 @@ public sealed class PacketsHandler(CliEnvironment environment, TextWriter output
         bool? ip = PacketChecksums.TryVerifyIpv4Header(p, out var ipOk) ? ipOk : null;
         bool? tcp = p.HasTcp && PacketChecksums.TryVerifyTcp(p, out var tcpOk) ? tcpOk : null;
         return new PacketChecks(true, ip, tcp);
+    }
+
+    /// <summary>Writes each packet as the tracker saw it: with its connection and transitions when it was tracked.</summary>
+    private sealed class JsonObserver(PacketJsonWriter json, ConnectionTracker tracker, PacketsOptions options) : IPacketObserver
+    {
+        private readonly StateTransition[] _transitions = new StateTransition[8];
+
+        public void OnPacket(in CapturedPacket packet, in DecodedPacket decoded, bool tracked)
+        {
+            var checks = Check(decoded, options.VerifyChecksums);
+            if (decoded.HasTcp)
+            {
+                var connection = tracked
+                    ? new PacketConnection(tracker.LastOutcome.Uid, _transitions.AsSpan(0, tracker.CopyLastTransitions(_transitions)))
+                    : default;
+                json.WriteTcp(packet, decoded, checks, connection);
+            }
+            else if (options.All)
+            {
+                json.WriteOther(packet, decoded, checks);
+            }
+        }
     }
 }

@@ -1,0 +1,4 @@
+namespace SynAck.Cli.Commands.Ladder;
+
+/// <summary>The bound arguments of <c>synack ladder</c>.</summary>
+public sealed record LadderOptions(string Capture, ConnSelector Connection, bool Absolute, bool VerifyChecksums);

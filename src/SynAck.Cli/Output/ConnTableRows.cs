@@ -1,0 +1,52 @@
+using System.Globalization;
+using SynAck.Analysis.Records;
+using SynAck.Analysis.Zeek;
+using SynAck.Wire.Tcp;
+
+namespace SynAck.Cli.Output;
+
+/// <summary>The columns of <c>synack conns</c>'s table, shared by the plain-text and the Spectre.Console renderer.</summary>
+public static class ConnTableRows
+{
+    public static IReadOnlyList<string> Header { get; } =
+    [
+        "#", "uid", "orig", "resp", "state", "history", "duration", "orig pkts", "orig bytes", "resp pkts", "resp bytes",
+        "orig end", "resp end", "close", "closer",
+    ];
+
+    /// <summary>Columns that hold numbers (right-aligned).</summary>
+    public static bool IsNumeric(int column) => column is 0 or (>= 6 and <= 10);
+
+    /// <summary>
+    /// One capture's records by first packet, numbered from 1: the order connections started, so number N is the
+    /// connection <c>ladder CAPTURE --conn N</c> draws (records arrive in removal order, as Zeek writes them).
+    /// </summary>
+    public static IEnumerable<NumberedRecord> Number(IEnumerable<ConnRecord> records) =>
+        records.OrderBy(r => r.FirstFrame).Select((r, i) => new NumberedRecord(i + 1, r));
+
+    public static string[] Row(NumberedRecord numbered)
+    {
+        ArgumentNullException.ThrowIfNull(numbered);
+        var (number, r) = numbered;
+        return
+        [
+            number.ToString(CultureInfo.InvariantCulture),
+            r.Uid,
+            Endpoints.Format(r.OrigHost, r.OrigPort),
+            Endpoints.Format(r.RespHost, r.RespPort),
+            r.ConnState.ToZeekCode(),
+            r.History.Length == 0 ? "-" : r.History,
+            r.DurationNanos is { } d ? TimeText.FormatSeconds(d, 6) : "-",
+            Num(r.OrigPackets),
+            r.OrigBytes is { } ob ? Num(ob) : "-",
+            Num(r.RespPackets),
+            r.RespBytes is { } rb ? Num(rb) : "-",
+            r.OrigState.ToName(),
+            r.RespState.ToName(),
+            r.CloseKind.ToName(),
+            r.ActiveCloser.ToName(),
+        ];
+    }
+
+    private static string Num(ulong n) => n.ToString(CultureInfo.InvariantCulture);
+}
