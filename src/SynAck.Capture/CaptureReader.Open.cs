@@ -137,6 +137,7 @@ public sealed partial class CaptureReader
             }
 
             _pcapNg = default;
+            _isPcapNg = true;
             Format = new CaptureFormat(CaptureFileType.PcapNg, isGzip, big, false, 0);
             return;
         }

@@ -26,6 +26,7 @@ public sealed partial class CaptureReader : IDisposable
     private int _end;
     private bool _sourceDone;
     private bool _stopped;
+    private bool _isPcapNg;
     private PcapReaderState _pcap;
     private PcapNgReaderState _pcapNg;
 
@@ -50,7 +51,7 @@ public sealed partial class CaptureReader : IDisposable
     public long? TotalBytes => _source.Length;
 
     /// <summary>Packets read so far.</summary>
-    public long PacketCount => Format.FileType == CaptureFileType.PcapNg ? _pcapNg.FrameNumber : _pcap.FrameNumber;
+    public long PacketCount => _isPcapNg ? _pcapNg.FrameNumber : _pcap.FrameNumber;
 
     /// <summary>Interfaces of the current pcapng section (empty for pcap).</summary>
     public ReadOnlySpan<PcapNgInterface> Interfaces => _pcapNg.Interfaces;
@@ -66,7 +67,7 @@ public sealed partial class CaptureReader : IDisposable
             CaptureReadStatus status;
             CaptureProblem problem;
             int consumed;
-            if (Format.FileType == CaptureFileType.Pcap)
+            if (!_isPcapNg)
             {
                 var reader = new PcapReader(span, _pcap, _sourceDone);
                 ok = reader.TryReadPacket(out packet, out status);
@@ -142,7 +143,7 @@ public sealed partial class CaptureReader : IDisposable
             _buffer = grown;
         }
 
-        var offset = Format.FileType == CaptureFileType.Pcap ? _pcap.Offset : _pcapNg.Offset;
+        var offset = _isPcapNg ? _pcapNg.Offset : _pcap.Offset;
         try
         {
             var n = _source.Read(_buffer.AsSpan(_end));

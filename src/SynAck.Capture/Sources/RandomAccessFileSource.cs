@@ -3,9 +3,12 @@ using Microsoft.Win32.SafeHandles;
 namespace SynAck.Capture.Sources;
 
 /// <summary>
-/// A regular file read with positioned reads (pread) into the reader's large buffer: one system call and one
-/// copy from the page cache per refill. Measured against a sliding window of memory-mapped views (the view must
-/// be copied out too, as a span over the mapping needs unsafe code) and chosen as the faster of the two.
+/// A regular file read with positioned reads (pread) into the reader's 1 MiB buffer: one system call and one copy
+/// from the page cache per refill, never per packet, and no limit on the file size (offsets are 64-bit).
+/// Chosen by measurement over a sliding window of memory-mapped views: a span straight over a mapping needs unsafe
+/// code, so a view has to be copied out as well, and on the 186 MB benchmark capture (page cache warm) copying
+/// it through 64 MiB MemoryMappedViewStream windows took 770-870 ms against 130-200 ms for 1 MiB RandomAccess
+/// reads, the mapping paying a page fault per 4 KiB page.
 /// </summary>
 internal sealed class RandomAccessFileSource : CaptureSource
 {
