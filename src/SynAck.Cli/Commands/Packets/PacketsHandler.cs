@@ -9,8 +9,9 @@ namespace SynAck.Cli.Commands.Packets;
 
 /// <summary>
 /// Runs <c>synack packets</c>: reads the capture once, decodes every packet, feeds TCP segments to a connection
-/// tracker (so JSON lines carry the connection uid and the RFC 9293 state transitions each packet caused) and
-/// writes it as text or JSON. Reader warnings (a truncated tail, a corrupt block) go to standard error with their
+/// tracker (so JSON lines carry the connection uid and the RFC 9293 state transitions each packet caused) and to a
+/// Wireshark-compatible sequence analyzer (each TCP packet's <c>tcp.analysis.*</c> flags, ACK RTT and initial RTT),
+/// and writes it as text or JSON. Reader warnings (a truncated tail, a corrupt block) go to standard error with their
 /// byte offsets; the packets before them are still written.
 /// </summary>
 public sealed class PacketsHandler(CliEnvironment environment, TextWriter output)
@@ -24,15 +25,16 @@ public sealed class PacketsHandler(CliEnvironment environment, TextWriter output
             output.Flush();
             using var json = new PacketJsonWriter(environment.Output);
             var tracker = new ConnectionTracker(TrackedCapture.Options(0, options.VerifyChecksums), new RecordSink(_ => { }));
-            TrackedCapture.Run(reader, tracker, options.VerifyChecksums, new JsonObserver(json, tracker, options));
+            TrackedCapture.Run(reader, tracker, options.VerifyChecksums, new JsonObserver(json, tracker, options, new PacketSequenceAnalysis()));
         }
         else
         {
             var text = new PacketTextWriter(output);
+            var analysis = new PacketSequenceAnalysis();
             while (reader.TryReadNext(out var packet))
             {
                 PacketDecoder.Decode(packet.LinkType, packet.Data, out var p);
-                text.Write(packet, p, Check(p, options.VerifyChecksums));
+                text.Write(packet, p, Check(p, options.VerifyChecksums), analysis.Analyze(packet, p));
             }
         }
 
@@ -53,7 +55,7 @@ public sealed class PacketsHandler(CliEnvironment environment, TextWriter output
     }
 
     /// <summary>Writes each packet as the tracker saw it: with its connection and transitions when it was tracked.</summary>
-    private sealed class JsonObserver(PacketJsonWriter json, ConnectionTracker tracker, PacketsOptions options) : IPacketObserver
+    private sealed class JsonObserver(PacketJsonWriter json, ConnectionTracker tracker, PacketsOptions options, PacketSequenceAnalysis analysis) : IPacketObserver
     {
         private readonly StateTransition[] _transitions = new StateTransition[8];
 
@@ -65,7 +67,7 @@ public sealed class PacketsHandler(CliEnvironment environment, TextWriter output
                 var connection = tracked
                     ? new PacketConnection(tracker.LastOutcome.Uid, _transitions.AsSpan(0, tracker.CopyLastTransitions(_transitions)))
                     : default;
-                json.WriteTcp(packet, decoded, checks, connection);
+                json.WriteTcp(packet, decoded, checks, connection, analysis.Analyze(packet, decoded));
             }
             else if (options.All)
             {
