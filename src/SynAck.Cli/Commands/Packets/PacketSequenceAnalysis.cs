@@ -23,6 +23,10 @@ internal sealed class PacketSequenceAnalysis
             return default;
         }
 
-        return _analyzer.Analyze(segment, SegmentExtras.From(decoded).Sack);
+        return Analyze(segment, decoded);
     }
+
+    /// <summary>The analysis of a segment already built from <paramref name="decoded"/>.</summary>
+    public TcpPacketAnalysis Analyze(in TcpSegment segment, in DecodedPacket decoded) =>
+        _analyzer.Analyze(segment, SegmentExtras.From(decoded).Sack);
 }
