@@ -1,4 +1,5 @@
 using SynAck.Analysis.Tracking;
+using SynAck.Wire;
 
 namespace SynAck.Analysis.Pipeline;
 
@@ -16,6 +17,12 @@ public sealed record PipelineOptions
 
     /// <summary>Verify TCP checksums while decoding (Zeek without <c>-C</c>).</summary>
     public bool VerifyChecksums { get; init; }
+
+    /// <summary>What the decoder follows beyond link framing, IP and TCP (e.g. <see cref="DecodeOptions.FollowTunnels"/>).</summary>
+    public DecodeOptions Decode { get; init; }
+
+    /// <summary>The feeder settings these options imply.</summary>
+    public FeedOptions Feed => new() { Decode = Decode, VerifyChecksums = VerifyChecksums };
 
     /// <summary>Segments a worker's chunk holds before the chunk is handed over (the batching unit).</summary>
     public int ChunkSegments { get; init; } = 8192;

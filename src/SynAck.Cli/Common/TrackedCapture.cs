@@ -1,4 +1,4 @@
-using SynAck.Analysis.Input;
+using SynAck.Analysis.Pipeline;
 using SynAck.Analysis.Tracking;
 using SynAck.Analysis.Zeek;
 using SynAck.Capture;
@@ -6,7 +6,7 @@ using SynAck.Wire;
 
 namespace SynAck.Cli.Common;
 
-/// <summary>Runs a capture through the decoder and a <see cref="ConnectionTracker"/>, as conns, ladder and packets need it.</summary>
+/// <summary>The CLI's settings for reading captures through <see cref="CaptureFeeder"/> and tracking their connections.</summary>
 public static class TrackedCapture
 {
     /// <summary>
@@ -21,25 +21,12 @@ public static class TrackedCapture
         RecordTransitions = recordTransitions,
     };
 
+    /// <summary>What every command's decoder follows (the one place the CLI chooses it) and checksum verification.</summary>
+    public static FeedOptions Feed(bool verifyChecksums) => new() { Decode = DecodeOptions.None, VerifyChecksums = verifyChecksums };
+
     /// <summary>Feeds every packet to <paramref name="tracker"/>, tells <paramref name="observer"/>, then flushes the tracker.</summary>
-    public static void Run(CaptureReader reader, ConnectionTracker tracker, bool verifyChecksums, IPacketObserver? observer = null)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(tracker);
-        while (reader.TryReadNext(out var packet))
-        {
-            PacketDecoder.Decode(packet.LinkType, packet.Data, out var decoded);
-            var tracked = TcpSegmentFactory.TryCreate(decoded, packet.FrameNumber, packet.TimestampNanos, verifyChecksums, out var segment);
-            if (tracked)
-            {
-                tracker.Process(segment);
-            }
-
-            observer?.OnPacket(packet, decoded, tracked);
-        }
-
-        tracker.Flush();
-    }
+    public static long Run(CaptureReader reader, ConnectionTracker tracker, bool verifyChecksums, IPacketObserver? observer = null) =>
+        CaptureFeeder.Run(reader, tracker, Feed(verifyChecksums), observer: observer);
 
     /// <summary>Writes the reader's warnings (truncated tail, corrupt block) to standard error, one line each.</summary>
     public static void ReportWarnings(CliEnvironment environment, string capture, CaptureReader reader)

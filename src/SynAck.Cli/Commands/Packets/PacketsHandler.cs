@@ -1,4 +1,6 @@
+using SynAck.Analysis.Input;
 using SynAck.Analysis.Lifecycle;
+using SynAck.Analysis.Pipeline;
 using SynAck.Analysis.Tracking;
 using SynAck.Capture;
 using SynAck.Cli.Common;
@@ -28,12 +30,8 @@ public sealed class PacketsHandler(CliEnvironment environment, TextWriter output
         }
         else
         {
-            var text = new PacketTextWriter(output);
-            while (reader.TryReadNext(out var packet))
-            {
-                PacketDecoder.Decode(packet.LinkType, packet.Data, out var p);
-                text.Write(packet, p, Check(p, options.VerifyChecksums));
-            }
+            var text = new TextConsumer(new PacketTextWriter(output), options.VerifyChecksums);
+            CaptureFeeder.Feed(reader, TrackedCapture.Feed(options.VerifyChecksums), ref text);
         }
 
         TrackedCapture.ReportWarnings(environment, options.Capture, reader);
@@ -72,5 +70,14 @@ public sealed class PacketsHandler(CliEnvironment environment, TextWriter output
                 json.WriteOther(packet, decoded, checks);
             }
         }
+    }
+
+    /// <summary>Writes every packet as text, TCP or not (no tracking).</summary>
+    private readonly struct TextConsumer(PacketTextWriter text, bool verify) : IPacketConsumer
+    {
+        public void OnSegment(in CapturedPacket packet, in DecodedPacket decoded, in TcpSegment segment) =>
+            text.Write(packet, decoded, Check(decoded, verify));
+
+        public void OnOther(in CapturedPacket packet, in DecodedPacket decoded) => text.Write(packet, decoded, Check(decoded, verify));
     }
 }
