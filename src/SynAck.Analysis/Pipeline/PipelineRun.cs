@@ -22,6 +22,7 @@ internal sealed class PipelineRun : IDisposable
     private readonly Stream? _output;
     private readonly Action<ConnRecord>? _onRecord;
     private readonly Action<PipelineProgress>? _progress;
+    private readonly IPacketObserver? _observer;
     private readonly ShardWorker[] _workers;
     private readonly Chunk[] _ring;
     private readonly SemaphoreSlim[] _ready;
@@ -45,8 +46,9 @@ internal sealed class PipelineRun : IDisposable
 
     public PipelineRun(
         PipelineOptions options, TimeProvider time, CaptureReader reader, Func<IBufferWriter<byte>, Action<ConnRecord>>? encoder,
-        Stream? output, Action<ConnRecord>? onRecord, Action<PipelineProgress>? progress)
+        Stream? output, Action<ConnRecord>? onRecord, Action<PipelineProgress>? progress, IPacketObserver? observer)
     {
+        _observer = observer;
         _options = options;
         _time = time;
         _reader = reader;
@@ -275,12 +277,14 @@ internal sealed class PipelineRun : IDisposable
 
     private PipelineResult Result(long tcp)
     {
-        long evictions = 0;
+        long idle = 0;
+        long capacity = 0;
         long peak = 0;
         foreach (var w in _workers)
         {
             var c = w.Tracker.Counters;
-            evictions += c.EvictedIdle + c.EvictedCapacity;
+            idle += c.EvictedIdle;
+            capacity += c.EvictedCapacity;
             peak = Math.Max(peak, c.PeakLive);
         }
 
@@ -291,7 +295,8 @@ internal sealed class PipelineRun : IDisposable
             Bytes = _reader.BytesRead,
             Connections = _connections,
             PeakLiveConnections = Inline ? peak : Math.Max(peak, _peakLive),
-            Evictions = evictions,
+            EvictedIdle = idle,
+            EvictedCapacity = capacity,
             Threads = _workers.Length,
             Elapsed = _time.GetElapsedTime(_started),
         };
@@ -349,8 +354,16 @@ internal sealed class PipelineRun : IDisposable
     /// <summary>The feeder's view of the run (a struct, so the feeder loop is specialised for it).</summary>
     private readonly struct Consumer(PipelineRun run) : IPacketConsumer
     {
-        public void OnSegment(in CapturedPacket packet, in DecodedPacket decoded, in TcpSegment segment) => run.Add(decoded, segment);
+        public void OnSegment(in CapturedPacket packet, in DecodedPacket decoded, in TcpSegment segment)
+        {
+            run._observer?.OnPacket(packet, decoded, tracked: true);
+            run.Add(decoded, segment);
+        }
 
-        public void OnOther(in CapturedPacket packet, in DecodedPacket decoded) => run.Count();
+        public void OnOther(in CapturedPacket packet, in DecodedPacket decoded)
+        {
+            run._observer?.OnPacket(packet, decoded, tracked: false);
+            run.Count();
+        }
     }
 }

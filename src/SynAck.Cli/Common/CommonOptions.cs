@@ -14,4 +14,17 @@ public sealed class CommonOptions
         Description = "Verify IPv4 header and TCP checksums (off by default: loopback and offloaded captures carry partial checksums)",
         Recursive = true,
     };
+
+    /// <summary><c>--threads N</c> (conns, analyze): worker threads tracking connections; 1 runs everything on one thread.</summary>
+    public Option<int> Threads { get; } = new("--threads", "-j")
+    {
+        Description = "Worker threads tracking connections (default: one per core; 1 = a single thread). Output is the same for any N",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    /// <summary><c>--stats</c> (conns, analyze): run statistics on standard error at the end.</summary>
+    public Option<bool> Stats { get; } = new("--stats")
+    {
+        Description = "At the end, print packets, packets/s, MB/s, connections, peak live connections, evictions and peak memory on standard error",
+    };
 }

@@ -19,9 +19,12 @@ public static class AnalyzeCommand
         {
             captures,
             json,
+            common.Threads,
+            common.Stats,
         };
         command.SetAction(parse => new AnalyzeHandler(environment, parse.InvocationConfiguration.Output).Run(
-            new AnalyzeOptions(parse.GetRequiredValue(captures), parse.GetValue(json), parse.GetValue(common.VerifyChecksums))));
+            new AnalyzeOptions(parse.GetRequiredValue(captures), parse.GetValue(json), parse.GetValue(common.VerifyChecksums),
+                PipelineCaptures.ValidThreads(parse.GetValue(common.Threads)), parse.GetValue(common.Stats))));
         return command;
     }
 }
