@@ -12,11 +12,12 @@ public static class CaptureFeeder
     /// <summary>
     /// Feeds every packet of <paramref name="reader"/> to <paramref name="tracker"/> (and counts it in
     /// <paramref name="summary"/> when given), then flushes the tracker. With <paramref name="verifyChecksums"/>,
-    /// TCP checksums are checked (Zeek without <c>-C</c>). Returns the number of packets read.
+    /// TCP checksums are checked (Zeek without <c>-C</c>). <paramref name="decode"/> says what the decoder follows:
+    /// by default tunnels, as Zeek decapsulates them. Returns the number of packets read.
     /// </summary>
     public static long Run(
         CaptureReader reader, ConnectionTracker tracker, CaptureSummaryBuilder? summary = null,
-        bool verifyChecksums = false, CancellationToken cancellationToken = default)
+        bool verifyChecksums = false, CancellationToken cancellationToken = default, DecodeOptions decode = DecodeOptions.FollowTunnels)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(tracker);
@@ -28,7 +29,7 @@ public static class CaptureFeeder
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var status = PacketDecoder.Decode(packet.LinkType, packet.Data, out var decoded);
+            var status = PacketDecoder.Decode(packet.LinkType, packet.Data, decode, out var decoded);
             if (TcpSegmentFactory.TryCreate(decoded, packet.FrameNumber, packet.TimestampNanos, verifyChecksums, out var segment))
             {
                 summary?.AddPacket(segment.Flags);

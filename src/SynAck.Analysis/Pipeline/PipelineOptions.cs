@@ -1,4 +1,5 @@
 using SynAck.Analysis.Tracking;
+using SynAck.Wire;
 
 namespace SynAck.Analysis.Pipeline;
 
@@ -13,6 +14,9 @@ public sealed record PipelineOptions
     /// the calling thread and tracks on N workers, each owning the connections whose 4-tuple hashes to it.
     /// </summary>
     public int Threads { get; init; } = 1;
+
+    /// <summary>What the decoder follows; by default tunnels (IP-in-IP, GRE, VXLAN, Geneve, GTP-U, Teredo), as Zeek does.</summary>
+    public DecodeOptions Decode { get; init; } = DecodeOptions.FollowTunnels;
 
     /// <summary>Verify TCP checksums while decoding (Zeek without <c>-C</c>).</summary>
     public bool VerifyChecksums { get; init; }

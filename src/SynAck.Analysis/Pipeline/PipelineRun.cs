@@ -91,7 +91,7 @@ internal sealed class PipelineRun : IDisposable
                 Report(force: false);
             }
 
-            PacketDecoder.Decode(packet.LinkType, packet.Data, out var decoded);
+            PacketDecoder.Decode(packet.LinkType, packet.Data, _options.Decode, out var decoded);
             if (decoded.Status != ParseStatus.Ok || !decoded.HasTcp)
             {
                 continue;

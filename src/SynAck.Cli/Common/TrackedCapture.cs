@@ -21,14 +21,19 @@ public static class TrackedCapture
         RecordTransitions = recordTransitions,
     };
 
-    /// <summary>Feeds every packet to <paramref name="tracker"/>, tells <paramref name="observer"/>, then flushes the tracker.</summary>
-    public static void Run(CaptureReader reader, ConnectionTracker tracker, bool verifyChecksums, IPacketObserver? observer = null)
+    /// <summary>
+    /// Feeds every packet to <paramref name="tracker"/>, tells <paramref name="observer"/>, then flushes the tracker.
+    /// <paramref name="decode"/>: tunnels are followed unless the caller turns it off (<c>--no-tunnels</c>).
+    /// </summary>
+    public static void Run(
+        CaptureReader reader, ConnectionTracker tracker, bool verifyChecksums, IPacketObserver? observer = null,
+        DecodeOptions decode = DecodeOptions.FollowTunnels)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(tracker);
         while (reader.TryReadNext(out var packet))
         {
-            PacketDecoder.Decode(packet.LinkType, packet.Data, out var decoded);
+            PacketDecoder.Decode(packet.LinkType, packet.Data, decode, out var decoded);
             var tracked = TcpSegmentFactory.TryCreate(decoded, packet.FrameNumber, packet.TimestampNanos, verifyChecksums, out var segment);
             if (tracked)
             {

@@ -21,7 +21,8 @@ public static class AnalyzeCommand
             json,
         };
         command.SetAction(parse => new AnalyzeHandler(environment, parse.InvocationConfiguration.Output).Run(
-            new AnalyzeOptions(parse.GetRequiredValue(captures), parse.GetValue(json), parse.GetValue(common.VerifyChecksums))));
+            new AnalyzeOptions(parse.GetRequiredValue(captures), parse.GetValue(json), parse.GetValue(common.VerifyChecksums),
+                parse.GetValue(common.NoTunnels))));
         return command;
     }
 }

@@ -24,7 +24,7 @@ public sealed class AnalyzeHandler(CliEnvironment environment, TextWriter output
             {
                 var (path, reader) = readers[i];
                 var tracker = new ConnectionTracker(TrackedCapture.Options(i, options.VerifyChecksums), builder);
-                CaptureFeeder.Run(reader, tracker, builder, options.VerifyChecksums);
+                CaptureFeeder.Run(reader, tracker, builder, options.VerifyChecksums, decode: CommonOptions.Decode(options.NoTunnels));
                 TrackedCapture.ReportWarnings(environment, path, reader);
                 names.Add(path);
             }

@@ -26,7 +26,8 @@ public static class ConnsCommand
             format,
         };
         command.SetAction(parse => new ConnsHandler(environment, parse.InvocationConfiguration.Output).Run(new ConnsOptions(
-            parse.GetRequiredValue(captures), Parse(parse.GetValue(format)), parse.GetValue(common.VerifyChecksums))));
+            parse.GetRequiredValue(captures), Parse(parse.GetValue(format)), parse.GetValue(common.VerifyChecksums),
+            parse.GetValue(common.NoTunnels))));
         return command;
     }
 

@@ -63,7 +63,7 @@ public sealed class ConnsHandler(CliEnvironment environment, TextWriter output)
         {
             var (path, reader) = readers[i];
             var tracker = new ConnectionTracker(TrackedCapture.Options(i, options.VerifyChecksums), sink);
-            TrackedCapture.Run(reader, tracker, options.VerifyChecksums);
+            TrackedCapture.Run(reader, tracker, options.VerifyChecksums, decode: CommonOptions.Decode(options.NoTunnels));
             TrackedCapture.ReportWarnings(environment, path, reader);
             numbered.AddRange(ConnTableRows.Number(records));
             records.Clear();

@@ -24,7 +24,7 @@ public sealed class PacketsHandler(CliEnvironment environment, TextWriter output
             output.Flush();
             using var json = new PacketJsonWriter(environment.Output);
             var tracker = new ConnectionTracker(TrackedCapture.Options(0, options.VerifyChecksums), new RecordSink(_ => { }));
-            TrackedCapture.Run(reader, tracker, options.VerifyChecksums, new JsonObserver(json, tracker, options));
+            TrackedCapture.Run(reader, tracker, options.VerifyChecksums, new JsonObserver(json, tracker, options), CommonOptions.Decode(options.NoTunnels));
         }
         else
         {
