@@ -5,7 +5,8 @@ namespace SynAck.Cli;
 /// streams. Commands write text and JSON as UTF-8 to <see cref="Output"/> and one-line errors to <see cref="Error"/>.
 /// </summary>
 public sealed class CliEnvironment(
-    Stream output, TextWriter error, Func<Stream> openInput, bool outputIsTerminal, int terminalWidth = 0, TimeProvider? time = null)
+    Stream output, TextWriter error, Func<Stream> openInput, bool outputIsTerminal, int terminalWidth = 0, TimeProvider? time = null,
+    bool errorIsTerminal = false, Func<long>? peakMemory = null)
 {
     /// <summary>Standard output as a byte stream (text is written as UTF-8 without BOM).</summary>
     public Stream Output { get; } = output;
@@ -22,8 +23,14 @@ public sealed class CliEnvironment(
     /// <summary>Terminal width in columns, or 0 when unknown or redirected.</summary>
     public int TerminalWidth { get; } = terminalWidth;
 
-    /// <summary>The wall clock, for the <c>#open</c>/<c>#close</c> stamps of Zeek logs.</summary>
+    /// <summary>The wall clock, for the <c>#open</c>/<c>#close</c> stamps of Zeek logs and for run times and rates.</summary>
     public TimeProvider Time { get; } = time ?? TimeProvider.System;
+
+    /// <summary>True when standard error is a terminal: long runs draw a progress bar there.</summary>
+    public bool ErrorIsTerminal { get; } = errorIsTerminal;
+
+    /// <summary>Peak memory of the process so far in bytes (peak working set), for <c>--stats</c>.</summary>
+    public Func<long> PeakMemory { get; } = peakMemory ?? (() => 0);
 
     /// <summary>A buffered UTF-8 text writer over <see cref="Output"/>; dispose it to flush.</summary>
     public StreamWriter CreateTextWriter() =>

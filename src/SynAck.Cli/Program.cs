@@ -10,8 +10,16 @@ internal static class Program
             Console.Error,
             Console.OpenStandardInput,
             outputIsTerminal: !Console.IsOutputRedirected,
-            terminalWidth: Console.IsOutputRedirected ? 0 : SafeWindowWidth());
+            terminalWidth: Console.IsOutputRedirected ? 0 : SafeWindowWidth(),
+            errorIsTerminal: !Console.IsErrorRedirected,
+            peakMemory: PeakWorkingSet);
         return new SynAckCli(environment).Run(args);
+    }
+
+    private static long PeakWorkingSet()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.PeakWorkingSet64;
     }
 
     private static int SafeWindowWidth()

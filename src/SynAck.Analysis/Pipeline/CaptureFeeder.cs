@@ -6,42 +6,69 @@ using SynAck.Wire;
 
 namespace SynAck.Analysis.Pipeline;
 
-/// <summary>Reads a capture to its end, decodes each frame and feeds the TCP segments to a tracker.</summary>
+/// <summary>
+/// The one read → decode → segment loop: every command and the sharded pipeline read captures through it, so the
+/// decoder options (tunnels) and checksum verification mean the same everywhere.
+/// </summary>
 public static class CaptureFeeder
 {
+    private const long CancellationCheckMask = 0xFFFF;
+
     /// <summary>
-    /// Feeds every packet of <paramref name="reader"/> to <paramref name="tracker"/> (and counts it in
-    /// <paramref name="summary"/> when given), then flushes the tracker. With <paramref name="verifyChecksums"/>,
-    /// TCP checksums are checked (Zeek without <c>-C</c>). <paramref name="decode"/> says what the decoder follows:
-    /// by default tunnels, as Zeek decapsulates them. Returns the number of packets read.
+    /// Reads <paramref name="reader"/> to its end; decodes each frame with <see cref="FeedOptions.Decode"/> and hands
+    /// it to <paramref name="consumer"/>, as a <see cref="TcpSegment"/> when it carries a complete TCP header.
+    /// Returns the number of packets read.
     /// </summary>
-    public static long Run(
-        CaptureReader reader, ConnectionTracker tracker, CaptureSummaryBuilder? summary = null,
-        bool verifyChecksums = false, CancellationToken cancellationToken = default, DecodeOptions decode = DecodeOptions.FollowTunnels)
+    public static long Feed<TConsumer>(CaptureReader reader, FeedOptions options, ref TConsumer consumer, CancellationToken cancellationToken = default)
+        where TConsumer : IPacketConsumer
     {
         ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(tracker);
+        var decode = options.Decode;
+        var verify = options.VerifyChecksums;
         long packets = 0;
         while (reader.TryReadNext(out var packet))
         {
-            if ((++packets & 0xFFFF) == 0)
+            if ((++packets & CancellationCheckMask) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var status = PacketDecoder.Decode(packet.LinkType, packet.Data, decode, out var decoded);
-            if (TcpSegmentFactory.TryCreate(decoded, packet.FrameNumber, packet.TimestampNanos, verifyChecksums, out var segment))
+            PacketDecoder.Decode(packet.LinkType, packet.Data, decode, out var decoded);
+            if (TcpSegmentFactory.TryCreate(decoded, packet.FrameNumber, packet.TimestampNanos, verify, out var segment))
             {
-                summary?.AddPacket(segment.Flags);
-                tracker.Process(segment);
+                consumer.OnSegment(packet, decoded, segment);
             }
             else
             {
-                summary?.AddSkipped(status == ParseStatus.Ok ? ParseStatus.NotTcp : status);
+                consumer.OnOther(packet, decoded);
             }
         }
 
+        return packets;
+    }
+
+    /// <summary>
+    /// Feeds every packet of <paramref name="reader"/> to <paramref name="tracker"/> (counting it in
+    /// <paramref name="summary"/> and showing it to <paramref name="observer"/> when given), then flushes the
+    /// tracker. Returns the number of packets read.
+    /// </summary>
+    public static long Run(
+        CaptureReader reader, ConnectionTracker tracker, FeedOptions options, CaptureSummaryBuilder? summary = null,
+        IPacketObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        var consumer = new TrackerConsumer(tracker, summary, observer);
+        var packets = Feed(reader, options, ref consumer, cancellationToken);
         tracker.Flush();
         return packets;
     }
+
+    /// <summary>
+    /// <see cref="Run(CaptureReader, ConnectionTracker, FeedOptions, CaptureSummaryBuilder?, IPacketObserver?, CancellationToken)"/>
+    /// with default decoding (no tunnels) and <paramref name="verifyChecksums"/>.
+    /// </summary>
+    public static long Run(
+        CaptureReader reader, ConnectionTracker tracker, CaptureSummaryBuilder? summary = null,
+        bool verifyChecksums = false, CancellationToken cancellationToken = default) =>
+        Run(reader, tracker, new FeedOptions { VerifyChecksums = verifyChecksums }, summary, null, cancellationToken);
 }

@@ -47,6 +47,13 @@ public sealed class ConnPipeline
     /// <summary>Receives every record in canonical order, on the calling thread.</summary>
     public Action<ConnRecord>? OnRecord { get; init; }
 
+    /// <summary>
+    /// Sees every packet on the calling thread as it is read; <c>tracked</c> means it was a TCP segment handed to
+    /// the trackers (with several threads it has not necessarily been processed yet, so trackers' outcomes are not
+    /// available here).
+    /// </summary>
+    public IPacketObserver? Observer { get; init; }
+
     /// <summary>Receives progress reports on the calling thread, at most once per <see cref="PipelineOptions.ProgressInterval"/>.</summary>
     public Action<PipelineProgress>? Progress { get; init; }
 
@@ -54,7 +61,7 @@ public sealed class ConnPipeline
     public PipelineResult Run(CaptureReader reader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        using var run = new PipelineRun(_options, _time, reader, Encoder, Output, OnRecord, Progress);
+        using var run = new PipelineRun(_options, _time, reader, Encoder, Output, OnRecord, Progress, Observer);
         return run.Execute(cancellationToken);
     }
 

@@ -15,11 +15,17 @@ public sealed record PipelineOptions
     /// </summary>
     public int Threads { get; init; } = 1;
 
-    /// <summary>What the decoder follows; by default tunnels (IP-in-IP, GRE, VXLAN, Geneve, GTP-U, Teredo), as Zeek does.</summary>
-    public DecodeOptions Decode { get; init; } = DecodeOptions.FollowTunnels;
-
     /// <summary>Verify TCP checksums while decoding (Zeek without <c>-C</c>).</summary>
     public bool VerifyChecksums { get; init; }
+
+    /// <summary>
+    /// What the decoder follows beyond link framing, IP and TCP; by default tunnels (IP-in-IP, GRE, VXLAN, Geneve,
+    /// GTP-U, Teredo, 802.1ah, FabricPath), as Zeek decapsulates them.
+    /// </summary>
+    public DecodeOptions Decode { get; init; } = DecodeOptions.FollowTunnels;
+
+    /// <summary>The feeder settings these options imply.</summary>
+    public FeedOptions Feed => new() { Decode = Decode, VerifyChecksums = VerifyChecksums };
 
     /// <summary>Segments a worker's chunk holds before the chunk is handed over (the batching unit).</summary>
     public int ChunkSegments { get; init; } = 8192;

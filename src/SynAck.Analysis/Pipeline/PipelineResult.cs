@@ -22,7 +22,13 @@ public sealed record PipelineResult
     public long PeakLiveConnections { get; init; }
 
     /// <summary>Connections evicted: idle past the inactivity timeout, or to respect the table capacity.</summary>
-    public long Evictions { get; init; }
+    public long Evictions => EvictedIdle + EvictedCapacity;
+
+    /// <summary>Connections evicted because they were idle past Zeek's inactivity timeout.</summary>
+    public long EvictedIdle { get; init; }
+
+    /// <summary>Connections evicted (longest idle first) because a flow table reached its capacity.</summary>
+    public long EvictedCapacity { get; init; }
 
     /// <summary>Worker threads used.</summary>
     public int Threads { get; init; }

@@ -22,6 +22,7 @@ internal sealed class PipelineRun : IDisposable
     private readonly Stream? _output;
     private readonly Action<ConnRecord>? _onRecord;
     private readonly Action<PipelineProgress>? _progress;
+    private readonly IPacketObserver? _observer;
     private readonly ShardWorker[] _workers;
     private readonly Chunk[] _ring;
     private readonly SemaphoreSlim[] _ready;
@@ -38,11 +39,16 @@ internal sealed class PipelineRun : IDisposable
     private long _peakLive;
     private long _packets;
     private long _lastReport;
+    private long _tcp;
+    private long _latest = long.MinValue;
+    private long _nextSweep = long.MinValue;
+    private Chunk _chunk;
 
     public PipelineRun(
         PipelineOptions options, TimeProvider time, CaptureReader reader, Func<IBufferWriter<byte>, Action<ConnRecord>>? encoder,
-        Stream? output, Action<ConnRecord>? onRecord, Action<PipelineProgress>? progress)
+        Stream? output, Action<ConnRecord>? onRecord, Action<PipelineProgress>? progress, IPacketObserver? observer)
     {
+        _observer = observer;
         _options = options;
         _time = time;
         _reader = reader;
@@ -65,6 +71,7 @@ internal sealed class PipelineRun : IDisposable
 
         _ready = new SemaphoreSlim[shards == 1 ? 0 : shards];
         _threads = new Thread[_ready.Length];
+        _chunk = _ring[0];
         _started = time.GetTimestamp();
     }
 
@@ -74,63 +81,13 @@ internal sealed class PipelineRun : IDisposable
     {
         _buffered = _output is null ? null : new BufferedStream(_output, 1 << 16);
         StartThreads();
-        var verify = _options.VerifyChecksums;
-        var capacity = _options.ChunkSegments;
-        var interval = _options.Tracker.SweepIntervalNs;
-        var shards = _workers.Length;
-        var nextSweep = long.MinValue;
-        var latest = long.MinValue;
-        long tcp = 0;
-        var chunk = _ring[0];
-        chunk.Reset();
-        while (_reader.TryReadNext(out var packet))
-        {
-            if ((++_packets & 0x3FFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                Report(force: false);
-            }
-
-            PacketDecoder.Decode(packet.LinkType, packet.Data, _options.Decode, out var decoded);
-            if (decoded.Status != ParseStatus.Ok || !decoded.HasTcp)
-            {
-                continue;
-            }
-
-            var shard = shards == 1 ? 0 : ConnPipeline.ShardOf(decoded, shards);
-            var n = chunk.Counts[shard];
-            if (!TcpSegmentFactory.TryCreate(decoded, packet.FrameNumber, packet.TimestampNanos, verify, out chunk.Segments[shard][n]))
-            {
-                continue;
-            }
-
-            tcp++;
-            chunk.Counts[shard] = ++n;
-            var now = packet.TimestampNanos;
-            if (now > latest)
-            {
-                latest = now;
-            }
-
-            // The tracker's own rule (ConnectionTracker.Process): sweep after the first segment at or past the
-            // next sweep time.
-            if (now >= nextSweep)
-            {
-                nextSweep = now + interval;
-                chunk.Sweep = true;
-                chunk.SweepNs = now;
-                chunk.SweepOwner = shard;
-            }
-
-            if (chunk.Sweep || n == capacity)
-            {
-                chunk.EndFrame = packet.FrameNumber;
-                chunk = Issue(chunk);
-            }
-        }
-
+        _chunk = _ring[0];
+        _chunk.Reset();
+        var consumer = new Consumer(this);
+        CaptureFeeder.Feed(_reader, _options.Feed, ref consumer, cancellationToken);
+        var chunk = _chunk;
         chunk.Final = true;
-        chunk.EndNs = latest;
+        chunk.EndNs = _latest;
         chunk.EndFrame = long.MaxValue;
         Issue(chunk);
         while (_merged < _issued)
@@ -141,7 +98,50 @@ internal sealed class PipelineRun : IDisposable
         StopThreads();
         _buffered?.Flush();
         Report(force: true);
-        return Result(tcp);
+        return Result(_tcp);
+    }
+
+    /// <summary>Counts a packet that is not tracked, and reports progress now and then.</summary>
+    private void Count()
+    {
+        if ((++_packets & 0x3FFF) == 0)
+        {
+            Report(force: false);
+        }
+    }
+
+    /// <summary>Puts a segment in its shard's part of the current chunk; hands the chunk over when it is full or a sweep is due.</summary>
+    private void Add(in DecodedPacket decoded, in TcpSegment segment)
+    {
+        Count();
+        var chunk = _chunk;
+        var shards = _workers.Length;
+        var shard = shards == 1 ? 0 : ConnPipeline.ShardOf(decoded, shards);
+        var n = chunk.Counts[shard];
+        chunk.Segments[shard][n] = segment;
+        _tcp++;
+        chunk.Counts[shard] = ++n;
+        var now = segment.TimestampNanos;
+        if (now > _latest)
+        {
+            _latest = now;
+        }
+
+        // The tracker's own rule (ConnectionTracker.Process): sweep after the first segment at or past the
+        // next sweep time.
+        if (now >= _nextSweep)
+        {
+            _nextSweep = now + _options.Tracker.SweepIntervalNs;
+            chunk.Sweep = true;
+            chunk.SweepNs = now;
+            chunk.SweepOwner = shard;
+        }
+
+        if (chunk.Sweep || n == _options.ChunkSegments)
+        {
+            chunk.EndFrame = segment.FrameNumber;
+            _chunk = Issue(chunk);
+        }
     }
 
     public void Dispose()
@@ -277,12 +277,14 @@ internal sealed class PipelineRun : IDisposable
 
     private PipelineResult Result(long tcp)
     {
-        long evictions = 0;
+        long idle = 0;
+        long capacity = 0;
         long peak = 0;
         foreach (var w in _workers)
         {
             var c = w.Tracker.Counters;
-            evictions += c.EvictedIdle + c.EvictedCapacity;
+            idle += c.EvictedIdle;
+            capacity += c.EvictedCapacity;
             peak = Math.Max(peak, c.PeakLive);
         }
 
@@ -293,7 +295,8 @@ internal sealed class PipelineRun : IDisposable
             Bytes = _reader.BytesRead,
             Connections = _connections,
             PeakLiveConnections = Inline ? peak : Math.Max(peak, _peakLive),
-            Evictions = evictions,
+            EvictedIdle = idle,
+            EvictedCapacity = capacity,
             Threads = _workers.Length,
             Elapsed = _time.GetElapsedTime(_started),
         };
@@ -345,6 +348,22 @@ internal sealed class PipelineRun : IDisposable
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>The feeder's view of the run (a struct, so the feeder loop is specialised for it).</summary>
+    private readonly struct Consumer(PipelineRun run) : IPacketConsumer
+    {
+        public void OnSegment(in CapturedPacket packet, in DecodedPacket decoded, in TcpSegment segment)
+        {
+            run._observer?.OnPacket(packet, decoded, tracked: true);
+            run.Add(decoded, segment);
+        }
+
+        public void OnOther(in CapturedPacket packet, in DecodedPacket decoded)
+        {
+            run._observer?.OnPacket(packet, decoded, tracked: false);
+            run.Count();
         }
     }
 }

@@ -25,7 +25,16 @@ public sealed class CommonOptions
         Recursive = true,
     };
 
-    /// <summary>The decoder options for a <c>--no-tunnels</c> value.</summary>
-    public static SynAck.Wire.DecodeOptions Decode(bool noTunnels) =>
-        noTunnels ? SynAck.Wire.DecodeOptions.None : SynAck.Wire.DecodeOptions.FollowTunnels;
+    /// <summary><c>--threads N</c> (conns, analyze): worker threads tracking connections; 1 runs everything on one thread.</summary>
+    public Option<int> Threads { get; } = new("--threads", "-j")
+    {
+        Description = "Worker threads tracking connections (default: one per core; 1 = a single thread). Output is the same for any N",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    /// <summary><c>--stats</c> (conns, analyze): run statistics on standard error at the end.</summary>
+    public Option<bool> Stats { get; } = new("--stats")
+    {
+        Description = "At the end, print packets, packets/s, MB/s, connections, peak live connections, evictions and peak memory on standard error",
+    };
 }

@@ -1,4 +1,4 @@
-using SynAck.Analysis.Input;
+using SynAck.Analysis.Pipeline;
 using SynAck.Analysis.Tracking;
 using SynAck.Analysis.Zeek;
 using SynAck.Capture;
@@ -6,7 +6,7 @@ using SynAck.Wire;
 
 namespace SynAck.Cli.Common;
 
-/// <summary>Runs a capture through the decoder and a <see cref="ConnectionTracker"/>, as conns, ladder and packets need it.</summary>
+/// <summary>The CLI's settings for reading captures through <see cref="CaptureFeeder"/> and tracking their connections.</summary>
 public static class TrackedCapture
 {
     /// <summary>
@@ -22,29 +22,19 @@ public static class TrackedCapture
     };
 
     /// <summary>
-    /// Feeds every packet to <paramref name="tracker"/>, tells <paramref name="observer"/>, then flushes the tracker.
-    /// <paramref name="decode"/>: tunnels are followed unless the caller turns it off (<c>--no-tunnels</c>).
+    /// What every command's decoder follows (the one place the CLI chooses it) and checksum verification: tunnels
+    /// are followed as Zeek does, unless <c>--no-tunnels</c>.
     /// </summary>
-    public static void Run(
-        CaptureReader reader, ConnectionTracker tracker, bool verifyChecksums, IPacketObserver? observer = null,
-        DecodeOptions decode = DecodeOptions.FollowTunnels)
+    public static FeedOptions Feed(bool verifyChecksums, bool noTunnels = false) => new()
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(tracker);
-        while (reader.TryReadNext(out var packet))
-        {
-            PacketDecoder.Decode(packet.LinkType, packet.Data, decode, out var decoded);
-            var tracked = TcpSegmentFactory.TryCreate(decoded, packet.FrameNumber, packet.TimestampNanos, verifyChecksums, out var segment);
-            if (tracked)
-            {
-                tracker.Process(segment);
-            }
+        Decode = noTunnels ? DecodeOptions.None : DecodeOptions.FollowTunnels,
+        VerifyChecksums = verifyChecksums,
+    };
 
-            observer?.OnPacket(packet, decoded, tracked);
-        }
-
-        tracker.Flush();
-    }
+    /// <summary>Feeds every packet to <paramref name="tracker"/>, tells <paramref name="observer"/>, then flushes the tracker.</summary>
+    public static long Run(
+        CaptureReader reader, ConnectionTracker tracker, bool verifyChecksums, IPacketObserver? observer = null, bool noTunnels = false) =>
+        CaptureFeeder.Run(reader, tracker, Feed(verifyChecksums, noTunnels), observer: observer);
 
     /// <summary>Writes the reader's warnings (truncated tail, corrupt block) to standard error, one line each.</summary>
     public static void ReportWarnings(CliEnvironment environment, string capture, CaptureReader reader)

@@ -84,4 +84,33 @@ public sealed class PacketJsonNames
     public JsonEncodedText IpChecksumOk { get; } = JsonEncodedText.Encode("ip_cksum_ok");
 
     public JsonEncodedText TcpChecksumOk { get; } = JsonEncodedText.Encode("tcp_cksum_ok");
+
+    public JsonEncodedText Analysis { get; } = JsonEncodedText.Encode("analysis");
+
+    /// <summary>The Wireshark <c>tcp.analysis.*</c> names, in flag bit order.</summary>
+    public JsonEncodedText[] AnalysisNames { get; } = EncodeAnalysisNames();
+
+    public JsonEncodedText DupAckNum { get; } = JsonEncodedText.Encode("dup_ack_num");
+
+    public JsonEncodedText DupAckFrame { get; } = JsonEncodedText.Encode("dup_ack_frame");
+
+    public JsonEncodedText AcksFrame { get; } = JsonEncodedText.Encode("acks_frame");
+
+    public JsonEncodedText AckRtt { get; } = JsonEncodedText.Encode("ack_rtt");
+
+    public JsonEncodedText Irtt { get; } = JsonEncodedText.Encode("irtt");
+
+    public JsonEncodedText BytesInFlight { get; } = JsonEncodedText.Encode("bytes_in_flight");
+
+    private static JsonEncodedText[] EncodeAnalysisNames()
+    {
+        var names = global::SynAck.Analysis.Anomalies.Sequence.TcpAnalysisFlagNames.Names;
+        var encoded = new JsonEncodedText[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            encoded[i] = JsonEncodedText.Encode(names[i]);
+        }
+
+        return encoded;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SynAck.Analysis.Anomalies.Sequence;
 using SynAck.Analysis.Lifecycle;
 using SynAck.Capture;
 using SynAck.Wire;
@@ -9,7 +10,8 @@ namespace SynAck.Cli.Output;
 /// <summary>
 /// <c>synack packets --format json</c>: one object per line, written with <see cref="Utf8JsonWriter"/> into a
 /// buffered stream with pre-encoded property names, so a packet costs no string allocation. Keys (docs/cli.md):
-/// n, ts, ip, src, sport, dst, dport, flags, seq, ack, win, len, opts, conn, transitions; non-TCP packets (with --all): n, ts, ip,
+/// n, ts, ip, src, sport, dst, dport, flags, seq, ack, win, len, opts, conn, transitions, analysis (+ dup_ack_num,
+/// dup_ack_frame, acks_frame, ack_rtt, irtt, bytes_in_flight where they apply); non-TCP packets (with --all): n, ts, ip,
 /// then src, dst, proto for IP packets or link, ethertype for others, then status.
 /// </summary>
 public sealed partial class PacketJsonWriter : IDisposable
@@ -25,6 +27,10 @@ public sealed partial class PacketJsonWriter : IDisposable
     }
 
     public void WriteTcp(in CapturedPacket packet, in DecodedPacket p, PacketChecks checks, PacketConnection connection = default)
+        => WriteTcp(packet, p, checks, connection, default);
+
+    /// <summary>A TCP packet with its sequence analysis (a default <paramref name="analysis"/> writes none).</summary>
+    public void WriteTcp(in CapturedPacket packet, in DecodedPacket p, PacketChecks checks, PacketConnection connection, in TcpPacketAnalysis analysis)
     {
         var tcp = p.Tcp;
         _w.WriteStartObject();
@@ -60,6 +66,7 @@ public sealed partial class PacketJsonWriter : IDisposable
 
         WriteChecks(checks);
         WriteConnection(connection);
+        WriteAnalysis(analysis);
         EndLine();
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using SynAck.Analysis.Anomalies.Sequence;
 using SynAck.Capture;
 using SynAck.Wire;
 using SynAck.Wire.Tcp;
@@ -14,7 +15,13 @@ public sealed class PacketTextWriter(TextWriter output)
 {
     private const int LineCapacity = 1024;
 
-    public void Write(in CapturedPacket packet, in DecodedPacket p, PacketChecks checks)
+    public void Write(in CapturedPacket packet, in DecodedPacket p, PacketChecks checks) => Write(packet, p, checks, default);
+
+    /// <summary>
+    /// A packet line; a TCP packet's sequence analysis (when <paramref name="analysis"/> is not default) is appended
+    /// as <c>, analysis [retransmission,...], dup_ack N of FRAME, ack_rtt S, irtt S</c> (see <see cref="PacketAnalysisText"/>).
+    /// </summary>
+    public void Write(in CapturedPacket packet, in DecodedPacket p, PacketChecks checks, in TcpPacketAnalysis analysis)
     {
         Span<char> buffer = stackalloc char[LineCapacity];
         var line = new LineBuilder(buffer);
@@ -42,6 +49,11 @@ public sealed class PacketTextWriter(TextWriter output)
         if (checks.Verified)
         {
             AppendChecks(ref line, checks);
+        }
+
+        if (analysis.FrameNumber != 0 && p.HasTcp)
+        {
+            PacketAnalysisText.Append(ref line, analysis);
         }
 
         output.Write(line.Text);

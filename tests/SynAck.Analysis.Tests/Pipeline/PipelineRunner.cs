@@ -39,17 +39,7 @@ internal static class PipelineRunner
     {
         using var reader = CaptureReader.Open(path);
         var sink = new ListSink();
-        var tracker = new ConnectionTracker(new TrackerOptions(), sink);
-        while (reader.TryReadNext(out var p))
-        {
-            Wire.PacketDecoder.Decode(p.LinkType, p.Data, out var d);
-            if (Input.TcpSegmentFactory.TryCreate(d, p.FrameNumber, p.TimestampNanos, false, out var seg))
-            {
-                tracker.Process(seg);
-            }
-        }
-
-        tracker.Flush();
+        CaptureFeeder.Run(reader, new ConnectionTracker(new TrackerOptions(), sink), new PipelineOptions().Feed);
         return sink.Records;
     }
 

@@ -19,10 +19,12 @@ public static class AnalyzeCommand
         {
             captures,
             json,
+            common.Threads,
+            common.Stats,
         };
         command.SetAction(parse => new AnalyzeHandler(environment, parse.InvocationConfiguration.Output).Run(
             new AnalyzeOptions(parse.GetRequiredValue(captures), parse.GetValue(json), parse.GetValue(common.VerifyChecksums),
-                parse.GetValue(common.NoTunnels))));
+                PipelineCaptures.ValidThreads(parse.GetValue(common.Threads)), parse.GetValue(common.Stats), parse.GetValue(common.NoTunnels))));
         return command;
     }
 }

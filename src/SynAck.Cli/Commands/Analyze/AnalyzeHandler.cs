@@ -1,14 +1,16 @@
 using SynAck.Analysis.Pipeline;
 using SynAck.Analysis.Summary;
-using SynAck.Analysis.Tracking;
+using SynAck.Capture;
 using SynAck.Cli.Common;
 using SynAck.Cli.Output;
+using SynAck.Wire;
 
 namespace SynAck.Cli.Commands.Analyze;
 
 /// <summary>
-/// Runs <c>synack analyze</c>: one summary over all the captures (each with its own connection tracker), rendered
-/// as sections of plain text, Spectre.Console tables on a terminal, or one JSON object.
+/// Runs <c>synack analyze</c>: one summary over all the captures (each on its own <see cref="ConnPipeline"/>, with
+/// <c>--threads</c> workers), rendered as sections of plain text, Spectre.Console tables on a terminal, or one JSON
+/// object. Packets are counted on the reading thread; records arrive there in canonical order.
 /// </summary>
 public sealed class AnalyzeHandler(CliEnvironment environment, TextWriter output)
 {
@@ -18,13 +20,14 @@ public sealed class AnalyzeHandler(CliEnvironment environment, TextWriter output
         var exit = CaptureInput.OpenAll(environment, options.Captures, out var readers);
         var builder = new CaptureSummaryBuilder();
         var names = new List<string>(readers.Count);
+        var runs = new PipelineCaptures(environment, options.Threads, options.VerifyChecksums, options.NoTunnels);
+        var counter = new PacketCounter(builder);
         try
         {
             for (var i = 0; i < readers.Count; i++)
             {
                 var (path, reader) = readers[i];
-                var tracker = new ConnectionTracker(TrackedCapture.Options(i, options.VerifyChecksums), builder);
-                CaptureFeeder.Run(reader, tracker, builder, options.VerifyChecksums, decode: CommonOptions.Decode(options.NoTunnels));
+                runs.Run(i, path, reader, onRecord: builder.OnConnection, observer: counter);
                 TrackedCapture.ReportWarnings(environment, path, reader);
                 names.Add(path);
             }
@@ -40,6 +43,11 @@ public sealed class AnalyzeHandler(CliEnvironment environment, TextWriter output
         if (names.Count == 0)
         {
             return exit;
+        }
+
+        if (options.Stats)
+        {
+            runs.WriteStats();
         }
 
         var summary = builder.Build();
@@ -58,5 +66,21 @@ public sealed class AnalyzeHandler(CliEnvironment environment, TextWriter output
         }
 
         return exit;
+    }
+
+    /// <summary>Counts every packet in the summary (flags of TCP segments, why the others were skipped).</summary>
+    private sealed class PacketCounter(CaptureSummaryBuilder builder) : IPacketObserver
+    {
+        public void OnPacket(in CapturedPacket packet, in DecodedPacket decoded, bool tracked)
+        {
+            if (tracked)
+            {
+                builder.AddPacket(decoded.Tcp.Flags);
+            }
+            else
+            {
+                builder.AddSkipped(decoded.Status == ParseStatus.Ok ? ParseStatus.NotTcp : decoded.Status);
+            }
+        }
     }
 }

@@ -1,6 +1,8 @@
 using SynAck.Analysis.Anomalies;
 using SynAck.Analysis.Anomalies.Scans;
 using SynAck.Analysis.Input;
+using SynAck.Analysis.Pipeline;
+using SynAck.Capture;
 using SynAck.Cli.Common;
 using SynAck.Wire;
 
@@ -29,19 +31,11 @@ public sealed class AnomaliesHandler(CliEnvironment environment, TextWriter outp
                 FloodMinSyns = options.FloodMinSyns,
             },
         });
-        long packets = 0;
+        long packets;
         using (var reader = CaptureInput.Open(environment, options.Capture))
         {
-            while (reader.TryReadNext(out var packet))
-            {
-                packets++;
-                PacketDecoder.Decode(packet.LinkType, packet.Data, out var decoded);
-                if (TcpSegmentFactory.TryCreate(decoded, packet.FrameNumber, packet.TimestampNanos, options.VerifyChecksums, out var seg)
-                    && seg.Checksum != ChecksumStatus.Bad)
-                {
-                    detector.Process(seg, SegmentExtras.From(decoded));
-                }
-            }
+            var consumer = new DetectorConsumer(detector);
+            packets = CaptureFeeder.Feed(reader, TrackedCapture.Feed(options.VerifyChecksums), ref consumer);
         }
 
         var findings = detector.Findings();
@@ -56,5 +50,21 @@ public sealed class AnomaliesHandler(CliEnvironment environment, TextWriter outp
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Hands each TCP segment with a usable checksum to the detector.</summary>
+    private readonly struct DetectorConsumer(AnomalyDetector detector) : IPacketConsumer
+    {
+        public void OnSegment(in CapturedPacket packet, in DecodedPacket decoded, in TcpSegment segment)
+        {
+            if (segment.Checksum != ChecksumStatus.Bad)
+            {
+                detector.Process(segment, SegmentExtras.From(decoded));
+            }
+        }
+
+        public void OnOther(in CapturedPacket packet, in DecodedPacket decoded)
+        {
+        }
     }
 }

@@ -24,10 +24,12 @@ public static class ConnsCommand
         {
             captures,
             format,
+            common.Threads,
+            common.Stats,
         };
         command.SetAction(parse => new ConnsHandler(environment, parse.InvocationConfiguration.Output).Run(new ConnsOptions(
             parse.GetRequiredValue(captures), Parse(parse.GetValue(format)), parse.GetValue(common.VerifyChecksums),
-            parse.GetValue(common.NoTunnels))));
+            PipelineCaptures.ValidThreads(parse.GetValue(common.Threads)), parse.GetValue(common.Stats), parse.GetValue(common.NoTunnels))));
         return command;
     }
 

@@ -1,6 +1,7 @@
+using System.Buffers;
 using SynAck.Analysis.Output;
+using SynAck.Analysis.Pipeline;
 using SynAck.Analysis.Records;
-using SynAck.Analysis.Tracking;
 using SynAck.Capture;
 using SynAck.Cli.Common;
 using SynAck.Cli.Output;
@@ -9,8 +10,9 @@ namespace SynAck.Cli.Commands.Conns;
 
 /// <summary>
 /// Runs <c>synack conns</c>: tracks every TCP connection of each capture and writes one record per connection
-/// as it ends (Zeek's removal order). zeek, json and csv stream; the table collects the records first. Each capture
-/// gets its own tracker; a zeek or csv header is written once.
+/// as it ends (Zeek's removal order; within one sweep, by first packet) on <see cref="ConnPipeline"/> with
+/// <c>--threads</c> workers (same bytes for any number). zeek, json and csv stream; the table collects the records
+/// first. Each capture gets its own pipeline with uids seeded by its index; a zeek or csv header is written once.
 /// </summary>
 public sealed class ConnsHandler(CliEnvironment environment, TextWriter output)
 {
@@ -40,38 +42,44 @@ public sealed class ConnsHandler(CliEnvironment environment, TextWriter output)
     private void Write(ConnsOptions options, List<(string Path, CaptureReader Reader)> readers)
     {
         output.Flush();
-        var buffer = new StreamBufferWriter(environment.Output);
+        var time = environment.Time;
+        var header = new StreamBufferWriter(environment.Output);
+        var zeek = options.Format == ConnOutputFormat.Zeek ? new ZeekConnLogWriter(header, time) : null;
+        zeek?.WriteHeader();
+        if (options.Format == ConnOutputFormat.Csv)
+        {
+            new ConnCsvWriter(header).WriteHeader();
+        }
+
+        header.Flush();
+        Func<IBufferWriter<byte>, Action<ConnRecord>>? encoder = options.Format switch
+        {
+            ConnOutputFormat.Zeek => b => new ZeekConnLogWriter(b, time).Write,
+            ConnOutputFormat.Json => b => new ConnJsonLinesWriter(b).Write,
+            ConnOutputFormat.Csv => b => new ConnCsvWriter(b).Write,
+            _ => null,
+        };
+        var table = options.Format == ConnOutputFormat.Table;
         var records = new List<ConnRecord>();
         var numbered = new List<NumberedRecord>();
-        using var json = options.Format == ConnOutputFormat.Json ? new ConnJsonLinesWriter(buffer) : null;
-        var zeek = options.Format == ConnOutputFormat.Zeek ? new ZeekConnLogWriter(buffer, environment.Time) : null;
-        var csv = options.Format == ConnOutputFormat.Csv ? new ConnCsvWriter(buffer) : null;
-        zeek?.WriteHeader();
-        csv?.WriteHeader();
-        var sink = new RecordSink(r =>
-        {
-            zeek?.Write(r);
-            json?.Write(r);
-            csv?.Write(r);
-            if (options.Format == ConnOutputFormat.Table)
-            {
-                records.Add(r);
-            }
-        });
-
+        var runs = new PipelineCaptures(environment, options.Threads, options.VerifyChecksums, options.NoTunnels);
         for (var i = 0; i < readers.Count; i++)
         {
             var (path, reader) = readers[i];
-            var tracker = new ConnectionTracker(TrackedCapture.Options(i, options.VerifyChecksums), sink);
-            TrackedCapture.Run(reader, tracker, options.VerifyChecksums, decode: CommonOptions.Decode(options.NoTunnels));
+            runs.Run(i, path, reader, table ? null : environment.Output, encoder, table ? records.Add : null);
             TrackedCapture.ReportWarnings(environment, path, reader);
             numbered.AddRange(ConnTableRows.Number(records));
             records.Clear();
         }
 
         zeek?.WriteFooter();
-        buffer.Flush();
-        if (options.Format == ConnOutputFormat.Table)
+        header.Flush();
+        if (options.Stats)
+        {
+            runs.WriteStats();
+        }
+
+        if (table)
         {
             if (environment.OutputIsTerminal)
             {

@@ -1,8 +1,8 @@
 using SynAck.Analysis.Lifecycle;
+using SynAck.Analysis.Pipeline;
 using SynAck.Analysis.Records;
 using SynAck.Analysis.Tracking;
 using SynAck.Capture;
-using SynAck.Cli.Common;
 using SynAck.Wire;
 
 namespace SynAck.Cli.Commands.Ladder;

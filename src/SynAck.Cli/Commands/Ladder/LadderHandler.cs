@@ -42,7 +42,7 @@ public sealed class LadderHandler(CliEnvironment environment, TextWriter output)
                 var collector = new LadderCollector(options.Connection);
                 var tracker = new ConnectionTracker(TrackedCapture.Options(i, options.VerifyChecksums, recordTransitions: false), collector);
                 collector.Tracker = tracker;
-                TrackedCapture.Run(reader, tracker, options.VerifyChecksums, collector, CommonOptions.Decode(options.NoTunnels));
+                TrackedCapture.Run(reader, tracker, options.VerifyChecksums, collector, options.NoTunnels);
                 TrackedCapture.ReportWarnings(environment, path, reader);
                 if (collector.Result() is { } result)
                 {

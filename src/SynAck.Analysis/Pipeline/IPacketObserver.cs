@@ -1,9 +1,9 @@
 using SynAck.Capture;
 using SynAck.Wire;
 
-namespace SynAck.Cli.Common;
+namespace SynAck.Analysis.Pipeline;
 
-/// <summary>Sees every packet of a tracked capture after the tracker processed it (see <see cref="TrackedCapture"/>).</summary>
+/// <summary>Sees every packet of a tracked capture after the tracker processed it (see <see cref="CaptureFeeder"/>).</summary>
 public interface IPacketObserver
 {
     /// <param name="packet">The packet record.</param>

@@ -1,0 +1,50 @@
+using System.Buffers;
+using SynAck.Analysis.Pipeline;
+using SynAck.Analysis.Records;
+using SynAck.Capture;
+
+namespace SynAck.Cli.Common;
+
+/// <summary>
+/// Runs the captures of <c>conns</c> and <c>analyze</c> through <see cref="ConnPipeline"/>: one pipeline per capture
+/// (uids seeded by the capture's index), <c>--threads</c> workers, a progress bar on a terminal's standard error,
+/// and the <c>--stats</c> totals.
+/// </summary>
+public sealed class PipelineCaptures(CliEnvironment environment, int threads, bool verifyChecksums, bool noTunnels = false)
+{
+    /// <summary>Totals of the runs so far.</summary>
+    public RunStats Stats { get; private set; } = new();
+
+    /// <summary>Runs capture number <paramref name="index"/>; records go to <paramref name="output"/> through <paramref name="encoder"/> and/or to <paramref name="onRecord"/>.</summary>
+    public PipelineResult Run(
+        int index, string path, CaptureReader reader, Stream? output = null, Func<IBufferWriter<byte>, Action<ConnRecord>>? encoder = null,
+        Action<ConnRecord>? onRecord = null, IPacketObserver? observer = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var feed = TrackedCapture.Feed(verifyChecksums, noTunnels);
+        var options = new PipelineOptions
+        {
+            Tracker = TrackedCapture.Options(index, verifyChecksums),
+            Threads = threads,
+            VerifyChecksums = feed.VerifyChecksums,
+            Decode = feed.Decode,
+        };
+        var result = ProgressDisplay.Run(environment, path, progress => new ConnPipeline(options, environment.Time)
+        {
+            Output = output,
+            Encoder = encoder,
+            OnRecord = onRecord,
+            Observer = observer,
+            Progress = progress,
+        }.Run(reader));
+        Stats = Stats.Add(result);
+        return result;
+    }
+
+    /// <summary>Writes the <c>--stats</c> block to standard error.</summary>
+    public void WriteStats() => RunStatsWriter.Write(environment.Error, Stats with { PeakMemoryBytes = environment.PeakMemory() });
+
+    /// <summary>Checks a <c>--threads</c> value.</summary>
+    public static int ValidThreads(int threads) =>
+        threads >= 1 ? threads : throw CliException.Usage($"--threads must be at least 1 (got {threads})");
+}
