@@ -3,10 +3,13 @@ using System.CommandLine.Help;
 using SynAck.Capture;
 using SynAck.Cli.Commands.Analyze;
 using SynAck.Cli.Commands.Anomalies;
+using SynAck.Cli.Commands.Connect;
 using SynAck.Cli.Commands.Conns;
+using SynAck.Cli.Commands.Demo;
 using SynAck.Cli.Commands.Dev;
 using SynAck.Cli.Commands.Info;
 using SynAck.Cli.Commands.Ladder;
+using SynAck.Cli.Commands.Listen;
 using SynAck.Cli.Commands.Packets;
 using SynAck.Cli.Common;
 
@@ -33,6 +36,9 @@ public sealed class SynAckCli(CliEnvironment environment)
         root.Subcommands.Add(LadderCommand.Create(common, _env));
         root.Subcommands.Add(AnalyzeCommand.Create(common, _env));
         root.Subcommands.Add(AnomaliesCommand.Create(common, _env));
+        root.Subcommands.Add(ListenCommand.Create(_env));
+        root.Subcommands.Add(ConnectCommand.Create(_env));
+        root.Subcommands.Add(DemoCommand.Create(_env));
         root.Subcommands.Add(DevCommand.Create(_env));
         return root;
     }

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using SynAck.Analysis.Records;
+using SynAck.Interop.Tests.Dogfood;
 using SynAck.Stack.Hosting;
 using SynAck.Stack.Links;
+using SynAck.Stack.Tcp;
 
 namespace SynAck.Interop.Tests.Kernel;
 
@@ -15,7 +18,13 @@ internal static class InteropHarness
     /// <param name="body">The test.</param>
     /// <param name="impairment">Impairment of SynAck's own link, if any.</param>
     /// <param name="headersOnly">Record 128 bytes per packet (bulk transfers), which keeps tshark's pass short.</param>
-    public static async Task RunAsync(string name, Func<KernelNamespace, Task> body, ImpairmentOptions? impairment = null, bool headersOnly = false)
+    /// <param name="dogfood">Checks of what SynAck's analyzer makes of the recording (the connection records and the stack's transitions).</param>
+    public static async Task RunAsync(
+        string name,
+        Func<KernelNamespace, Task> body,
+        ImpairmentOptions? impairment = null,
+        bool headersOnly = false,
+        Action<IReadOnlyList<ConnRecord>, IReadOnlyList<TcpConnection>>? dogfood = null)
     {
         var k = await KernelNamespace.CreateAsync(name, impairment, headersOnly ? 128 : 262144);
         try
@@ -29,6 +38,17 @@ internal static class InteropHarness
 
         Assert.True(k.PacketsRecorded > 0);
         await AssertPcapCleanAsync(k.PcapPath);
+        if (dogfood is not null)
+        {
+            List<TcpConnection> connections;
+            lock (k.Transitions)
+            {
+                connections = k.Transitions.Select(t => t.Connection).Distinct().ToList();
+            }
+
+            dogfood(PcapAnalysis.Connections(k.PcapPath), connections);
+        }
+
         File.Delete(k.PcapPath);
     }
 
@@ -93,6 +113,20 @@ internal static class InteropHarness
 
         await send.WaitAsync(PeerTimeout);
         return (Convert.ToHexStringLower(SHA256.HashData(data)), Convert.ToHexStringLower(sha.GetHashAndReset()), total);
+    }
+
+    /// <summary>Closes <paramref name="s"/> and polls until SynAck's side reached <paramref name="expected"/>; returns the last state seen.</summary>
+    public static async Task<Wire.Tcp.TcpState> CloseAndWaitAsync(TcpStream s, Wire.Tcp.TcpState expected)
+    {
+        await s.DisposeAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        Wire.Tcp.TcpState state;
+        while ((state = await s.GetStateAsync()) != expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        return state;
     }
 
     /// <summary>Polls the kernel's states for <paramref name="port"/> until one equals <paramref name="expected"/>.</summary>

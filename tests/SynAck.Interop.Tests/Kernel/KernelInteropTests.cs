@@ -1,7 +1,10 @@
+using SynAck.Analysis.Records;
+using SynAck.Analysis.Zeek;
 using SynAck.Stack;
 using SynAck.Stack.Hosting;
 using SynAck.Stack.Links;
 using SynAck.Wire.Tcp;
+using static SynAck.Interop.Tests.Dogfood.Dogfood;
 using static SynAck.Interop.Tests.Kernel.InteropHarness;
 
 namespace SynAck.Interop.Tests.Kernel;
@@ -28,7 +31,8 @@ public sealed class KernelInteropTests
             s.ShutdownWrite();
             Assert.Equal("connected", await ReadLineAsync(peer));
             Assert.Equal("got response:hello eof", await ReadLineAsync(peer));
-        });
+            Assert.Equal(TcpState.Closed, await CloseAndWaitAsync(s, TcpState.Closed));
+        }, dogfood: (records, stack) => AssertConnection(records, stack, ConnState.SF, CloseKind.HalfClose, TcpState.TimeWait, TcpState.Closed));
     }
 
     [SkippableFact]
@@ -45,14 +49,15 @@ public sealed class KernelInteropTests
             Assert.Equal("response:ping", await reader.ReadLineAsync().WaitAsync(PeerTimeout));
             Assert.Null(await reader.ReadLineAsync().WaitAsync(PeerTimeout));
             Assert.Equal("served ping", await ReadLineAsync(peer));
-        });
+            Assert.Equal(TcpState.Closed, await CloseAndWaitAsync(s, TcpState.Closed));
+        }, dogfood: (records, stack) => AssertConnection(records, stack, ConnState.SF, CloseKind.FourWay, TcpState.Closed, TcpState.TimeWait));
     }
 
     [SkippableFact]
     public async Task KernelClient_TenMegabytesEachWay_HashesMatch()
     {
         Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
-        await RunAsync(nameof(KernelClient_TenMegabytesEachWay_HashesMatch), k => KernelClientBulkAsync(k, 8081), headersOnly: true);
+        await RunAsync(nameof(KernelClient_TenMegabytesEachWay_HashesMatch), k => KernelClientBulkAsync(k, 8081), headersOnly: true, dogfood: AssertBulkRecord);
     }
 
     [SkippableFact]
@@ -67,7 +72,7 @@ public sealed class KernelInteropTests
             var (sent, received, bytes) = await BulkAsync(s, TenMegabytes);
             Assert.Equal(TenMegabytes, bytes);
             Assert.Equal($"sent {received} recv {sent} {TenMegabytes}", await ReadLineAsync(peer));
-        }, headersOnly: true);
+        }, headersOnly: true, dogfood: AssertBulkRecord);
     }
 
     [SkippableFact]
@@ -123,7 +128,7 @@ public sealed class KernelInteropTests
             Assert.Equal(0, await s.ReadAsync(new byte[16]).AsTask().WaitAsync(PeerTimeout));
             Assert.Equal(TcpState.TimeWait, await s.GetStateAsync());
             peer.StandardInput.Close();
-        });
+        }, dogfood: (records, stack) => Assert.Equal(ActiveCloser.Orig, AssertConnection(records, stack, ConnState.SF, CloseKind.FourWay, TcpState.TimeWait, TcpState.Closed).ActiveCloser));
     }
 
     [SkippableFact]
@@ -146,7 +151,7 @@ public sealed class KernelInteropTests
             await s.DisposeAsync();
             Assert.Contains("TIME-WAIT", await WaitForKernelStateAsync(k, 8084, "TIME-WAIT"));
             peer.StandardInput.Close();
-        });
+        }, dogfood: (records, stack) => Assert.Equal(ActiveCloser.Orig, AssertConnection(records, stack, ConnState.SF, CloseKind.FourWay, TcpState.TimeWait, TcpState.Closed).ActiveCloser));
     }
 
     [SkippableFact]
@@ -157,6 +162,12 @@ public sealed class KernelInteropTests
         {
             using var peer = StartPeer(k, "client", k.StackAddress.ToString(), "8099", "request", "x");
             Assert.Equal("refused", await ReadLineAsync(peer));
+        }, dogfood: (records, stack) =>
+        {
+            // The stack's closed-port RST (RFC 9293 §3.10.7.1) creates no connection on SynAck's side.
+            Assert.Empty(stack);
+            var conn = Assert.Single(records);
+            Assert.Equal((ConnState.Rej, CloseKind.Refused, (ushort)8099), (conn.ConnState, conn.CloseKind, conn.RespPort));
         });
     }
 
@@ -168,7 +179,49 @@ public sealed class KernelInteropTests
         {
             var e = await Assert.ThrowsAsync<TcpConnectionRefusedException>(() => k.Host.ConnectAsync(new TcpEndpoint(k.KernelAddress, 9099)).WaitAsync(PeerTimeout));
             Assert.Equal(System.Net.Sockets.SocketError.ConnectionRefused, e.SocketErrorCode);
-        });
+        }, dogfood: (records, stack) => AssertConnection(records, stack, ConnState.Rej, CloseKind.Refused, TcpState.Closed, TcpState.Closed));
+    }
+
+    [SkippableFact]
+    public async Task SynAckAborts_KernelSocketReset_AnalyzerSeesOriginatorReset()
+    {
+        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
+        await RunAsync(nameof(SynAckAborts_KernelSocketReset_AnalyzerSeesOriginatorReset), async k =>
+        {
+            using var peer = StartPeer(k, "server", k.KernelAddress.ToString(), "9093", "hold");
+            Assert.Equal("ready", await ReadLineAsync(peer));
+            var s = await k.Host.ConnectAsync(new TcpEndpoint(k.KernelAddress, 9093)).WaitAsync(PeerTimeout);
+            Assert.Contains("ESTAB", await WaitForKernelStateAsync(k, 9093, "ESTAB"));
+            s.Abort();
+            Assert.Equal("reset", await ReadLineAsync(peer));
+            Assert.Equal(TcpState.Closed, await s.GetStateAsync());
+        }, dogfood: (records, stack) => AssertConnection(records, stack, ConnState.Rsto, CloseKind.ResetByOriginator, TcpState.Closed, TcpState.Closed));
+    }
+
+    [SkippableFact]
+    public async Task KernelServerAborts_SynAckReadThrowsReset_AnalyzerSeesResponderReset()
+    {
+        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
+        await RunAsync(nameof(KernelServerAborts_SynAckReadThrowsReset_AnalyzerSeesResponderReset), async k =>
+        {
+            using var peer = StartPeer(k, "server", k.KernelAddress.ToString(), "9094", "abort");
+            Assert.Equal("ready", await ReadLineAsync(peer));
+            await using var s = await k.Host.ConnectAsync(new TcpEndpoint(k.KernelAddress, 9094)).WaitAsync(PeerTimeout);
+            Assert.Equal("aborted", await ReadLineAsync(peer));
+            var e = await Assert.ThrowsAsync<IOException>(() => s.ReadAsync(new byte[16]).AsTask().WaitAsync(PeerTimeout));
+            Assert.Equal(System.Net.Sockets.SocketError.ConnectionReset, Assert.IsType<System.Net.Sockets.SocketException>(e.InnerException).SocketErrorCode);
+        }, dogfood: (records, stack) => AssertConnection(records, stack, ConnState.Rstr, CloseKind.ResetByResponder, TcpState.Closed, TcpState.Closed));
+    }
+
+    private static void AssertBulkRecord(IReadOnlyList<ConnRecord> records, IReadOnlyList<Stack.Tcp.TcpConnection> stack)
+    {
+        // Both sides send, then half-close while the other is still sending: a half-close on both sides.
+        var conn = Assert.Single(records);
+        Assert.Equal(ConnState.SF, conn.ConnState);
+        Assert.True(conn.Handshake.Valid);
+        var c = Assert.Single(stack);
+        Assert.Equal(c.IsPassive ? c.Iss.Value : c.Irs.Value, conn.Handshake.RespIsn);
+        Assert.Equal(((ulong)TenMegabytes, (ulong)TenMegabytes), (conn.OrigBytes!.Value, conn.RespBytes!.Value));
     }
 
     private static async Task KernelClientBulkAsync(KernelNamespace k, ushort port)

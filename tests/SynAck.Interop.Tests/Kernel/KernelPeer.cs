@@ -5,11 +5,12 @@ internal static class KernelPeer
 {
     /// <summary>
     /// python3 -c Script role host port mode [arg]. Roles: client, server. Modes: request (one line each way),
-    /// bulk N (N random bytes each way at once, SHA-256 of both printed), hold (read to EOF, print "eof", close when
+    /// bulk N (N random bytes each way at once, SHA-256 of both printed), abort (server: reset the
+    /// accepted connection with SO_LINGER 0 and print "aborted"), hold (read to EOF, print "eof" or "reset", close when
     /// stdin says so), refused (client only: print "refused" on ECONNREFUSED).
     /// </summary>
     public const string Script = """
-import hashlib, os, socket, sys, threading
+import hashlib, os, socket, struct, sys, threading
 role, host, port, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 arg = sys.argv[5] if len(sys.argv) > 5 else ""
 def out(s):
@@ -67,6 +68,10 @@ if mode == "request":
         out("got " + data.decode().strip() + (" eof" if not rest else ""))
 elif mode == "bulk":
     bulk(s, int(arg))
+elif mode == "abort":
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    s.close()
+    out("aborted")
 elif mode == "hold":
     if arg == "close-first":
         sys.stdin.readline()
@@ -74,8 +79,12 @@ elif mode == "hold":
         out("closed")
         sys.stdin.readline()
     else:
-        while s.recv(65536):
-            pass
+        try:
+            while s.recv(65536):
+                pass
+        except ConnectionResetError:
+            out("reset")
+            sys.exit(0)
         out("eof")
         sys.stdin.readline()
         s.close()
