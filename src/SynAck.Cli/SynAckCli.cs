@@ -29,6 +29,7 @@ public sealed class SynAckCli(CliEnvironment environment)
         var common = new CommonOptions();
         var root = new RootCommand("synack: follow TCP connections in pcap/pcapng captures through handshake, data and teardown.");
         root.Options.Add(common.VerifyChecksums);
+        root.Options.Add(common.NoTunnels);
         root.Subcommands.Add(InfoCommand.Create(common, _env));
         root.Subcommands.Add(PacketsCommand.Create(common, _env));
         root.Subcommands.Add(ConnsCommand.Create(common, _env));

@@ -94,27 +94,34 @@ public ref struct DecodedPacket
     /// <summary>Number of IP-level tunnels followed (only with <see cref="DecodeOptions.FollowTunnels"/>); the IP and TCP fields above then describe the innermost packet.</summary>
     public byte TunnelDepth;
 
-    /// <summary>The outermost tunnel followed, or <see cref="TunnelKind.None"/>.</summary>
+    /// <summary>
+    /// The tunnel directly around the decoded packet (the innermost one when tunnels nest), or
+    /// <see cref="TunnelKind.None"/>. The Outer* fields below describe the IP packet that carried it: together they
+    /// identify the tunnel the way Zeek's <c>tunnel_parents</c> does (the last entry of its encapsulation stack).
+    /// </summary>
     public TunnelKind Tunnel;
 
-    /// <summary>Source of the outermost IP header when <see cref="TunnelDepth"/> &gt; 0.</summary>
+    /// <summary>Source of the IP header carrying <see cref="Tunnel"/> when <see cref="TunnelDepth"/> &gt; 0.</summary>
     public IpAddr OuterSource;
 
-    /// <summary>Destination of the outermost IP header when <see cref="TunnelDepth"/> &gt; 0.</summary>
+    /// <summary>Destination of the IP header carrying <see cref="Tunnel"/> when <see cref="TunnelDepth"/> &gt; 0.</summary>
     public IpAddr OuterDestination;
 
-    /// <summary>Protocol of the outermost IP packet (4, 41, 47 or 17) when <see cref="TunnelDepth"/> &gt; 0.</summary>
+    /// <summary>Protocol of the IP packet carrying <see cref="Tunnel"/> (4, 41, 47 or 17) when <see cref="TunnelDepth"/> &gt; 0.</summary>
     public byte OuterProtocol;
 
-    /// <summary>UDP source port of the outermost tunnel (VXLAN, Geneve, GTP-U); 0 otherwise.</summary>
+    /// <summary>UDP source port of <see cref="Tunnel"/> (VXLAN, Geneve, GTP-U, Teredo); 0 otherwise.</summary>
     public ushort OuterSourcePort;
 
-    /// <summary>UDP destination port of the outermost tunnel (VXLAN, Geneve, GTP-U); 0 otherwise.</summary>
+    /// <summary>UDP destination port of <see cref="Tunnel"/> (VXLAN, Geneve, GTP-U, Teredo); 0 otherwise.</summary>
     public ushort OuterDestinationPort;
 
-    /// <summary>IP length of the outermost IP packet when <see cref="TunnelDepth"/> &gt; 0.</summary>
+    /// <summary>IP length of the IP packet carrying <see cref="Tunnel"/> when <see cref="TunnelDepth"/> &gt; 0.</summary>
     public int OuterIpLength;
 
-    /// <summary>The outermost IP packet is a fragment (its first fragment is followed into the tunnel).</summary>
+    /// <summary>
+    /// An enclosing IP packet is a fragment: its first fragment is followed into the tunnel, so the inner packet's
+    /// bytes past that fragment are missing from the capture view (they are in later frames, not cut by the snaplen).
+    /// </summary>
     public bool OuterIsFragment;
 }

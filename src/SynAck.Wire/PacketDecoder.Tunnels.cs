@@ -12,6 +12,7 @@ public static partial class PacketDecoder
     private const ushort VxlanPort = 4789;
     private const ushort GenevePort = 6081;
     private const ushort GtpUserPort = 2152;
+    private const ushort TeredoPort = 3544;
 
     /// <summary>Inner payload kinds: an Ethernet frame, or IP by version nibble / exact version.</summary>
     private const int InnerEthernet = -1;
@@ -80,28 +81,17 @@ public static partial class PacketDecoder
         inner.MplsLabelCount = p.MplsLabelCount;
         inner.PppoeSessionId = p.PppoeSessionId;
         inner.TunnelDepth = (byte)(p.TunnelDepth + 1);
-        if (p.TunnelDepth == 0)
-        {
-            inner.Tunnel = kind;
-            inner.OuterSource = p.Source;
-            inner.OuterDestination = p.Destination;
-            inner.OuterProtocol = p.Protocol;
-            inner.OuterSourcePort = sport;
-            inner.OuterDestinationPort = dport;
-            inner.OuterIpLength = p.IpLength;
-            inner.OuterIsFragment = p.IsFragment;
-        }
-        else
-        {
-            inner.Tunnel = p.Tunnel;
-            inner.OuterSource = p.OuterSource;
-            inner.OuterDestination = p.OuterDestination;
-            inner.OuterProtocol = p.OuterProtocol;
-            inner.OuterSourcePort = p.OuterSourcePort;
-            inner.OuterDestinationPort = p.OuterDestinationPort;
-            inner.OuterIpLength = p.OuterIpLength;
-            inner.OuterIsFragment = p.OuterIsFragment;
-        }
+
+        // The tunnel directly around the inner packet: Zeek names this one (the last of the encapsulation stack)
+        // in conn.log's tunnel_parents. A fragment anywhere on the way out is remembered.
+        inner.Tunnel = kind;
+        inner.OuterSource = p.Source;
+        inner.OuterDestination = p.Destination;
+        inner.OuterProtocol = p.Protocol;
+        inner.OuterSourcePort = sport;
+        inner.OuterDestinationPort = dport;
+        inner.OuterIpLength = p.IpLength;
+        inner.OuterIsFragment = p.IsFragment || p.OuterIsFragment;
 
         var innerStatus = version == InnerEthernet ? DecodeEthernet(t, offset, ref inner) : DecodeIp(t, offset, version, ref inner);
         if (inner.IpVersion == 0 && innerStatus != ParseStatus.Truncated)
@@ -191,7 +181,102 @@ public static partial class PacketDecoder
             return true;
         }
 
+        // Teredo (RFC 4380 §5.1.1): on its port, or found by content on any port as Zeek's protocol detection does.
+        if (dport == TeredoPort || sport == TeredoPort || LooksLikeTeredo(u))
+        {
+            kind = TunnelKind.Teredo;
+            if (!TryTeredo(u, out var teredoLength))
+            {
+                return false;
+            }
+
+            offset = 8 + teredoLength;
+            version = 6;
+            return true;
+        }
+
         return false;
+    }
+
+    /// <summary>
+    /// Teredo encapsulation (RFC 4380 §5.1.1): an optional authentication indicator (type 1: 4 bytes, client id,
+    /// authentication value, 8-byte nonce, confirmation byte), an optional origin indication (type 0, 8 bytes),
+    /// then an IPv6 packet of at least 40 bytes. Returns the length before the IPv6 header.
+    /// </summary>
+    private static bool TryTeredo(ReadOnlySpan<byte> u, out int length)
+    {
+        length = 0;
+        var origin = false;
+        var auth = false;
+        while (true)
+        {
+            var rest = u[length..];
+            if (rest.Length < 2)
+            {
+                return false;
+            }
+
+            var tag = BinaryPrimitives.ReadUInt16BigEndian(rest);
+            if (tag == 0 && !origin && rest.Length >= 8)
+            {
+                origin = true;
+                length += 8;
+            }
+            else if (tag == 1 && !origin && !auth && rest.Length >= 4 && rest.Length >= 4 + rest[2] + rest[3] + 9)
+            {
+                auth = true;
+                length += 4 + rest[2] + rest[3] + 9;
+            }
+            else
+            {
+                return rest[0] >> 4 == 6 && rest.Length >= 40;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Teredo on a port other than 3544, by content, following Zeek's detection: an IPv6 header whose source or
+    /// destination is in the Teredo prefix 2001:0::/32 (RFC 4380 §2.6), or an authentication indicator and/or origin
+    /// indication followed by an IPv6 header.
+    /// </summary>
+    private static bool LooksLikeTeredo(ReadOnlySpan<byte> u)
+    {
+        if (u.Length < 40)
+        {
+            return false;
+        }
+
+        if (u[0] >> 4 == 6)
+        {
+            return BinaryPrimitives.ReadUInt32BigEndian(u[8..]) == 0x2001_0000 || BinaryPrimitives.ReadUInt32BigEndian(u[24..]) == 0x2001_0000;
+        }
+
+        if (u[0] != 0)
+        {
+            return false;
+        }
+
+        var rest = u;
+        if (rest[1] == 1)
+        {
+            var skip = 13 + rest[2] + rest[3];
+            if (rest.Length < skip + 40)
+            {
+                return false;
+            }
+
+            rest = rest[skip..];
+            if (rest[0] != 0 || rest[1] != 0)
+            {
+                return false;
+            }
+        }
+        else if (rest[1] != 0)
+        {
+            return false;
+        }
+
+        return rest.Length >= 48 && rest[8] >> 4 == 6;
     }
 
     /// <summary>

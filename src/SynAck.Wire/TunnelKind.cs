@@ -20,4 +20,7 @@ public enum TunnelKind : byte
 
     /// <summary>GTP-U version 1 over UDP port 2152 (3GPP TS 29.281).</summary>
     GtpU,
+
+    /// <summary>Teredo: IPv6 over UDP port 3544, or any UDP port by content (RFC 4380).</summary>
+    Teredo,
 }

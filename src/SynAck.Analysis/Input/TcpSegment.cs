@@ -45,5 +45,8 @@ public readonly record struct TcpSegment
 
     public ChecksumStatus Checksum { get; init; }
 
+    /// <summary>The tunnel the segment arrived through, when the decoder followed one (Zeek's encapsulation).</summary>
+    public Encapsulation Tunnel { get; init; }
+
     public bool Has(TcpFlags flag) => (Flags & flag) != 0;
 }

@@ -42,9 +42,12 @@ public static class TcpSegmentFactory
             Window = tcp.Window,
             PayloadLength = p.TcpPayloadLength,
             IpLength = p.IpLength,
-            PayloadTruncated = tcp.Payload.Length < p.TcpPayloadLength,
+            // A first fragment of an outer tunnel packet carries the inner segment's start; the rest is in later
+            // frames (Zeek reassembles them), not cut by the snaplen.
+            PayloadTruncated = tcp.Payload.Length < p.TcpPayloadLength && !p.OuterIsFragment,
             Options = options,
             Checksum = checksum,
+            Tunnel = Encapsulation.Of(p),
         };
         return true;
     }

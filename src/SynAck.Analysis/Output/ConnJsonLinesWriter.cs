@@ -63,6 +63,17 @@ public sealed class ConnJsonLinesWriter : IDisposable
         j.WriteNumber("orig_ip_bytes", r.OrigIpBytes);
         j.WriteNumber("resp_pkts", r.RespPackets);
         j.WriteNumber("resp_ip_bytes", r.RespIpBytes);
+        if (r.TunnelParents.Count > 0)
+        {
+            j.WriteStartArray("tunnel_parents");
+            foreach (var t in r.TunnelParents)
+            {
+                j.WriteStringValue(t.Uid);
+            }
+
+            j.WriteEndArray();
+        }
+
         j.WriteNumber("ip_proto", r.IpProto);
 
         j.WriteString("orig_state", r.OrigState.ToName());
@@ -94,6 +105,11 @@ public sealed class ConnJsonLinesWriter : IDisposable
             }
 
             j.WriteEndArray();
+        }
+
+        if (r.TunnelParents.Count > 0)
+        {
+            WriteTunnels(j, r.TunnelParents);
         }
 
         j.WriteNumber("schema", ConnRecord.SchemaVersion);
@@ -147,6 +163,25 @@ public sealed class ConnJsonLinesWriter : IDisposable
 
         j.WriteEndArray();
         j.WriteEndObject();
+    }
+
+    /// <summary>What each tunnel_parents uid stands for: SynAck writes no records for the tunnels themselves.</summary>
+    private static void WriteTunnels(Utf8JsonWriter j, IReadOnlyList<TunnelParent> tunnels)
+    {
+        j.WriteStartArray("tunnels");
+        foreach (var t in tunnels)
+        {
+            j.WriteStartObject();
+            j.WriteString("uid", t.Uid);
+            j.WriteString("kind", t.Kind.ToName());
+            j.WriteString("outer_src_h", t.SourceHost.ToString());
+            j.WriteNumber("outer_src_p", t.SourcePort);
+            j.WriteString("outer_dst_h", t.DestinationHost.ToString());
+            j.WriteNumber("outer_dst_p", t.DestinationPort);
+            j.WriteEndObject();
+        }
+
+        j.WriteEndArray();
     }
 
     private static void WriteOptional(Utf8JsonWriter j, string name, uint? value)

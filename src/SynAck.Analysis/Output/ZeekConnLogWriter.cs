@@ -106,7 +106,9 @@ public sealed class ZeekConnLogWriter
         _out.UInt(r.RespPackets);
         _out.Byte(Tab);
         _out.UInt(r.RespIpBytes);
-        _out.Ascii("\t-\t");
+        _out.Byte(Tab);
+        TunnelParents(r.TunnelParents);
+        _out.Byte(Tab);
         _out.UInt(r.IpProto);
         _out.Byte((byte)'\n');
     }
@@ -117,6 +119,26 @@ public sealed class ZeekConnLogWriter
         _out.Ascii("#close\t");
         Stamp();
         _out.Byte((byte)'\n');
+    }
+
+    /// <summary>A set[string]: elements joined by the set separator (first-seen order), '-' when unset.</summary>
+    private void TunnelParents(IReadOnlyList<TunnelParent> parents)
+    {
+        if (parents.Count == 0)
+        {
+            _out.Byte((byte)'-');
+            return;
+        }
+
+        for (var i = 0; i < parents.Count; i++)
+        {
+            if (i > 0)
+            {
+                _out.Byte((byte)',');
+            }
+
+            _out.Ascii(parents[i].Uid);
+        }
     }
 
     private void OptionalCount(ulong? value)

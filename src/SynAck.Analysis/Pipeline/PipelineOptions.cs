@@ -18,8 +18,11 @@ public sealed record PipelineOptions
     /// <summary>Verify TCP checksums while decoding (Zeek without <c>-C</c>).</summary>
     public bool VerifyChecksums { get; init; }
 
-    /// <summary>What the decoder follows beyond link framing, IP and TCP (e.g. <see cref="DecodeOptions.FollowTunnels"/>).</summary>
-    public DecodeOptions Decode { get; init; }
+    /// <summary>
+    /// What the decoder follows beyond link framing, IP and TCP; by default tunnels (IP-in-IP, GRE, VXLAN, Geneve,
+    /// GTP-U, Teredo, 802.1ah, FabricPath), as Zeek decapsulates them.
+    /// </summary>
+    public DecodeOptions Decode { get; init; } = DecodeOptions.FollowTunnels;
 
     /// <summary>The feeder settings these options imply.</summary>
     public FeedOptions Feed => new() { Decode = Decode, VerifyChecksums = VerifyChecksums };

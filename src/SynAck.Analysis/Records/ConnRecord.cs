@@ -53,6 +53,12 @@ public sealed record ConnRecord
 
     public ulong RespIpBytes { get; init; }
 
+    /// <summary>
+    /// Tunnels that carried the connection (conn.log <c>tunnel_parents</c>), in the order first seen; empty when it
+    /// was not tunnelled. Zeek adds the tunnel of the first packet and of each of the first five encapsulation changes.
+    /// </summary>
+    public IReadOnlyList<TunnelParent> TunnelParents { get; init; } = [];
+
     /// <summary>IP protocol number (6).</summary>
     public byte IpProto { get; init; } = 6;
 

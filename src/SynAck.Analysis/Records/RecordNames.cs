@@ -14,6 +14,11 @@ public static class RecordNames
     private static readonly string[] s_removal =
         ["closed", "inactivity", "attempt_timeout", "expired", "reused", "end_of_capture", "capacity"];
 
+    // Zeek's Tunnel::Type names, lower case.
+    private static readonly string[] s_tunnels = ["none", "ip", "gre", "vxlan", "geneve", "gtpv1", "teredo"];
+
+    public static string ToName(this Wire.TunnelKind kind) => (int)kind < s_tunnels.Length ? s_tunnels[(int)kind] : "unknown";
+
     public static string ToName(this CloseKind kind) => s_closeKinds[(int)kind];
 
     public static string ToName(this ActiveCloser closer) => s_closers[(int)closer];

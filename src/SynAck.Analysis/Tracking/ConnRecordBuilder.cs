@@ -8,7 +8,7 @@ namespace SynAck.Analysis.Tracking;
 /// <summary>Turns a finished connection's state into its <see cref="ConnRecord"/> (the one allocation per connection).</summary>
 internal static class ConnRecordBuilder
 {
-    public static ConnRecord Build(ref ConnectionState c, string uid, List<(PendingTransition Transition, long Frame)>? recorded, RemovalReason reason)
+    public static ConnRecord Build(ref ConnectionState c, string uid, List<(PendingTransition Transition, long Frame)>? recorded, RemovalReason reason, TunnelParent[] tunnelParents)
     {
         ref var z = ref c.Zeek;
         var o = z.OrigSide;
@@ -35,6 +35,7 @@ internal static class ConnRecordBuilder
             OrigIpBytes = origZ.IpBytes,
             RespPackets = respZ.Packets,
             RespIpBytes = respZ.IpBytes,
+            TunnelParents = tunnelParents,
             OrigState = c.Rfc[o].State,
             RespState = c.Rfc[r].State,
             CloseKind = Classify(ref c, reason),

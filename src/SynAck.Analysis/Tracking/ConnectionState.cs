@@ -32,4 +32,10 @@ internal struct ConnectionState
     public FlagCountBuffer FlagCounts;
 
     public int TransitionCount;
+
+    /// <summary>Identity of the tunnel the last packet came through (<see cref="Input.Encapsulation.Identity"/>), 0 for none.</summary>
+    public ulong TunnelIdentity;
+
+    /// <summary>Encapsulation changes reported so far (Zeek's <c>tunnel_changes</c>).</summary>
+    public byte TunnelChanges;
 }

@@ -80,6 +80,7 @@ public sealed partial class ConnectionTracker
                 Array.Resize(ref _slots, _slots.Length * 2);
                 Array.Resize(ref _uids, _slots.Length);
                 Array.Resize(ref _recorded, _slots.Length);
+                Array.Resize(ref _tunnels, _slots.Length);
                 Array.Resize(ref _free, _free.Length * 2);
             }
 
@@ -162,11 +163,12 @@ public sealed partial class ConnectionTracker
             case RemovalReason.Capacity: Counters.EvictedCapacity++; break;
         }
 
-        var record = ConnRecordBuilder.Build(ref c, _uids[slot], _recorded[slot], reason);
+        var record = ConnRecordBuilder.Build(ref c, _uids[slot], _recorded[slot], reason, TunnelParents(slot));
         _index.Remove(c.Key);
         c = default;
         _uids[slot] = null!;
         _recorded[slot] = null;
+        _tunnels[slot] = null;
         _free[_freeCount++] = slot;
         if (_lastSlot == slot)
         {

@@ -21,6 +21,7 @@ public sealed partial class ConnectionTracker
     private ConnectionState[] _slots = new ConnectionState[1024];
     private string[] _uids = new string[1024];
     private List<(PendingTransition Transition, long Frame)>?[] _recorded = new List<(PendingTransition, long)>?[1024];
+    private List<Encapsulation>?[] _tunnels = new List<Encapsulation>?[1024];
     private int[] _free = new int[1024];
     private int _freeCount;
     private int _highWater;
@@ -79,11 +80,13 @@ public sealed partial class ConnectionTracker
             }
         }
 
-        if (slot < 0)
+        var created = slot < 0;
+        if (created)
         {
             slot = Create(key, seg);
         }
 
+        CheckEncapsulation(slot, seg, created);
         ProcessInto(slot, seg);
 
         if (_options.SweepAutomatically && now >= _nextSweepNs)

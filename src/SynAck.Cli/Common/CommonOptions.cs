@@ -15,6 +15,16 @@ public sealed class CommonOptions
         Recursive = true,
     };
 
+    /// <summary>
+    /// <c>--no-tunnels</c>: do not decapsulate. By default, as Zeek, TCP inside IP-in-IP, GRE, VXLAN, Geneve, GTP-U
+    /// and Teredo, and behind 802.1ah and FabricPath bridging, is analysed with its inner addresses.
+    /// </summary>
+    public Option<bool> NoTunnels { get; } = new("--no-tunnels")
+    {
+        Description = "Do not follow tunnels (by default, as Zeek, TCP inside IP-in-IP, GRE, VXLAN, Geneve, GTP-U, Teredo, 802.1ah and FabricPath is analysed)",
+        Recursive = true,
+    };
+
     /// <summary><c>--threads N</c> (conns, analyze): worker threads tracking connections; 1 runs everything on one thread.</summary>
     public Option<int> Threads { get; } = new("--threads", "-j")
     {

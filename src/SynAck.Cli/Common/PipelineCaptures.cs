@@ -10,7 +10,7 @@ namespace SynAck.Cli.Common;
 /// (uids seeded by the capture's index), <c>--threads</c> workers, a progress bar on a terminal's standard error,
 /// and the <c>--stats</c> totals.
 /// </summary>
-public sealed class PipelineCaptures(CliEnvironment environment, int threads, bool verifyChecksums)
+public sealed class PipelineCaptures(CliEnvironment environment, int threads, bool verifyChecksums, bool noTunnels = false)
 {
     /// <summary>Totals of the runs so far.</summary>
     public RunStats Stats { get; private set; } = new();
@@ -21,7 +21,7 @@ public sealed class PipelineCaptures(CliEnvironment environment, int threads, bo
         Action<ConnRecord>? onRecord = null, IPacketObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var feed = TrackedCapture.Feed(verifyChecksums);
+        var feed = TrackedCapture.Feed(verifyChecksums, noTunnels);
         var options = new PipelineOptions
         {
             Tracker = TrackedCapture.Options(index, verifyChecksums),

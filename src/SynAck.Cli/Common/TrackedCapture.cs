@@ -21,12 +21,20 @@ public static class TrackedCapture
         RecordTransitions = recordTransitions,
     };
 
-    /// <summary>What every command's decoder follows (the one place the CLI chooses it) and checksum verification.</summary>
-    public static FeedOptions Feed(bool verifyChecksums) => new() { Decode = DecodeOptions.None, VerifyChecksums = verifyChecksums };
+    /// <summary>
+    /// What every command's decoder follows (the one place the CLI chooses it) and checksum verification: tunnels
+    /// are followed as Zeek does, unless <c>--no-tunnels</c>.
+    /// </summary>
+    public static FeedOptions Feed(bool verifyChecksums, bool noTunnels = false) => new()
+    {
+        Decode = noTunnels ? DecodeOptions.None : DecodeOptions.FollowTunnels,
+        VerifyChecksums = verifyChecksums,
+    };
 
     /// <summary>Feeds every packet to <paramref name="tracker"/>, tells <paramref name="observer"/>, then flushes the tracker.</summary>
-    public static long Run(CaptureReader reader, ConnectionTracker tracker, bool verifyChecksums, IPacketObserver? observer = null) =>
-        CaptureFeeder.Run(reader, tracker, Feed(verifyChecksums), observer: observer);
+    public static long Run(
+        CaptureReader reader, ConnectionTracker tracker, bool verifyChecksums, IPacketObserver? observer = null, bool noTunnels = false) =>
+        CaptureFeeder.Run(reader, tracker, Feed(verifyChecksums, noTunnels), observer: observer);
 
     /// <summary>Writes the reader's warnings (truncated tail, corrupt block) to standard error, one line each.</summary>
     public static void ReportWarnings(CliEnvironment environment, string capture, CaptureReader reader)

@@ -25,7 +25,8 @@ internal static class ZeekBaseline
             }
 
             return data.Select(l => columns.Zip(l.Split('\t')).ToDictionary(p => p.First, p => p.Second))
-                .Where(r => !r.TryGetValue("proto", out var proto) || proto == "tcp")
+                .Where(IsTcp)
+                .Select(WithTunnelParentCount)
                 .ToList();
         }
 
@@ -57,6 +58,36 @@ internal static class ZeekBaseline
                 ["resp_size"] = endpoints[1]["size"],
             },
         ];
+    }
+
+    /// <summary>
+    /// TCP rows only. Column subsets without <c>proto</c> keep every row, except those whose service is one Zeek
+    /// runs only on UDP (the outer flow of a UDP tunnel: vxlan, geneve, gtpv1, teredo, ayiya).
+    /// </summary>
+    private static bool IsTcp(Dictionary<string, string> row)
+    {
+        if (row.TryGetValue("proto", out var proto))
+        {
+            return proto == "tcp";
+        }
+
+        return !row.TryGetValue("service", out var service) || service.Split(',').All(s => !s_udpTunnelServices.Contains(s));
+    }
+
+    private static readonly HashSet<string> s_udpTunnelServices = ["vxlan", "geneve", "gtpv1", "teredo", "ayiya"];
+
+    /// <summary>
+    /// Zeek's tunnel uids are random and SynAck's are derived from the tunnel, so the set is compared by size:
+    /// <c>tunnel_parent_count</c> is 0 for unset, otherwise the number of uids.
+    /// </summary>
+    private static Dictionary<string, string> WithTunnelParentCount(Dictionary<string, string> row)
+    {
+        if (row.TryGetValue("tunnel_parents", out var parents))
+        {
+            row["tunnel_parent_count"] = parents == "-" ? "0" : parents.Split(',').Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return row;
     }
 
     private static Dictionary<string, string> Fields(string line)

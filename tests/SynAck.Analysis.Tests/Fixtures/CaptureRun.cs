@@ -2,6 +2,7 @@ using SynAck.Analysis.Pipeline;
 using SynAck.Analysis.Records;
 using SynAck.Analysis.Tracking;
 using SynAck.Capture;
+using SynAck.Wire;
 
 namespace SynAck.Analysis.Tests.Fixtures;
 
@@ -14,13 +15,14 @@ internal sealed class CaptureRun : IConnectionSink
 
     public TrackerCounters Counters { get; private set; } = new();
 
-    public static CaptureRun Of(string path, TrackerOptions? options = null)
+    /// <summary>Tracks <paramref name="path"/>; tunnels are followed (as Zeek and the CLI do) unless <paramref name="decode"/> says otherwise.</summary>
+    public static CaptureRun Of(string path, TrackerOptions? options = null, DecodeOptions decode = DecodeOptions.FollowTunnels)
     {
         var run = new CaptureRun();
         var o = options ?? new TrackerOptions();
         var tracker = new ConnectionTracker(o, run);
         using var reader = CaptureReader.Open(path);
-        run.Packets = CaptureFeeder.Run(reader, tracker, verifyChecksums: o.Zeek.VerifyChecksums);
+        run.Packets = CaptureFeeder.Run(reader, tracker, new FeedOptions { Decode = decode, VerifyChecksums = o.Zeek.VerifyChecksums });
         run.Counters = tracker.Counters;
         return run;
     }

@@ -39,7 +39,7 @@ internal static class PipelineRunner
     {
         using var reader = CaptureReader.Open(path);
         var sink = new ListSink();
-        CaptureFeeder.Run(reader, new ConnectionTracker(new TrackerOptions(), sink), new FeedOptions());
+        CaptureFeeder.Run(reader, new ConnectionTracker(new TrackerOptions(), sink), new PipelineOptions().Feed);
         return sink.Records;
     }
 

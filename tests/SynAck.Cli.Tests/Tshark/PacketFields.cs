@@ -50,13 +50,41 @@ internal sealed record PacketFields(
 
     /// <summary>
     /// From one tshark <c>-T fields</c> row (see <see cref="TsharkRunner.Fields"/> for the column order). Where tshark
-    /// repeats a field (several headers of the same kind) the first value is taken.
+    /// repeats a field (several headers of the same kind) the first value is taken, except the addresses: those of
+    /// the IP header directly before TCP (the innermost one when a tunnel was decapsulated), found by the position
+    /// of that header in <c>frame.protocols</c> (the last column).
     /// </summary>
-    public static PacketFields FromTshark(string[] c) => new(
-        First(c[1].Length > 0 ? c[1] : c[2]), First(c[3]), First(c[4].Length > 0 ? c[4] : c[5]), First(c[6]),
+    public static PacketFields FromTshark(string[] c)
+    {
+        var (src, dst) = InnermostAddresses(c);
+        return new PacketFields(
+            src, First(c[3]), dst, First(c[6]),
         (Convert.ToInt32(First(c[7]), 16) & 0x1FF).ToString(CultureInfo.InvariantCulture),
         First(c[8]), First(c[9]), First(c[10]), First(c[11]), First(c[12]), First(c[13]),
         c[14].Length > 0 ? "1" : "", First(c[15]));
+    }
+
+    private static (string Src, string Dst) InnermostAddresses(string[] c)
+    {
+        var protocols = c[^1].Split(':');
+        var tcp = Array.IndexOf(protocols, "tcp");
+        var last = tcp < 0 ? -1 : Array.FindLastIndex(protocols, tcp, p => p is "ip" or "ipv6");
+        if (last < 0)
+        {
+            return (First(c[1].Length > 0 ? c[1] : c[2]), First(c[4].Length > 0 ? c[4] : c[5]));
+        }
+
+        var kind = protocols[last];
+        var nth = protocols.Take(last).Count(p => p == kind);
+        var (srcColumn, dstColumn) = kind == "ip" ? (1, 4) : (2, 5);
+        return (Nth(c[srcColumn], nth), Nth(c[dstColumn], nth));
+    }
+
+    private static string Nth(string field, int n)
+    {
+        var values = field.Split(',');
+        return n < values.Length ? values[n] : values[^1];
+    }
 
     /// <summary>Names of the fields that differ from <paramref name="other"/>, with both values.</summary>
     public IEnumerable<string> Differences(PacketFields other)

@@ -14,7 +14,7 @@ internal static class TsharkRunner
     ];
 
     /// <summary>Extra columns, used only to recognise documented differences (see <see cref="TsharkRow"/>).</summary>
-    public static readonly string[] ExtraFieldNames = ["pppoe.payload_length", "ip.len", "ip.hdr_len", "tcp.hdr_len"];
+    public static readonly string[] ExtraFieldNames = ["pppoe.payload_length", "ip.len", "ip.hdr_len", "tcp.hdr_len", "frame.protocols"];
 
     public static bool IsInstalled { get; } = Find() is not null;
 

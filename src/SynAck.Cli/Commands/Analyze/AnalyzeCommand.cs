@@ -24,7 +24,7 @@ public static class AnalyzeCommand
         };
         command.SetAction(parse => new AnalyzeHandler(environment, parse.InvocationConfiguration.Output).Run(
             new AnalyzeOptions(parse.GetRequiredValue(captures), parse.GetValue(json), parse.GetValue(common.VerifyChecksums),
-                PipelineCaptures.ValidThreads(parse.GetValue(common.Threads)), parse.GetValue(common.Stats))));
+                PipelineCaptures.ValidThreads(parse.GetValue(common.Threads)), parse.GetValue(common.Stats), parse.GetValue(common.NoTunnels))));
         return command;
     }
 }

@@ -20,7 +20,7 @@ public sealed class AnalyzeHandler(CliEnvironment environment, TextWriter output
         var exit = CaptureInput.OpenAll(environment, options.Captures, out var readers);
         var builder = new CaptureSummaryBuilder();
         var names = new List<string>(readers.Count);
-        var runs = new PipelineCaptures(environment, options.Threads, options.VerifyChecksums);
+        var runs = new PipelineCaptures(environment, options.Threads, options.VerifyChecksums, options.NoTunnels);
         var counter = new PacketCounter(builder);
         try
         {

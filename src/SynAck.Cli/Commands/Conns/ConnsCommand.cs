@@ -29,7 +29,7 @@ public static class ConnsCommand
         };
         command.SetAction(parse => new ConnsHandler(environment, parse.InvocationConfiguration.Output).Run(new ConnsOptions(
             parse.GetRequiredValue(captures), Parse(parse.GetValue(format)), parse.GetValue(common.VerifyChecksums),
-            PipelineCaptures.ValidThreads(parse.GetValue(common.Threads)), parse.GetValue(common.Stats))));
+            PipelineCaptures.ValidThreads(parse.GetValue(common.Threads)), parse.GetValue(common.Stats), parse.GetValue(common.NoTunnels))));
         return command;
     }
 

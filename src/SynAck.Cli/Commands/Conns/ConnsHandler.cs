@@ -62,7 +62,7 @@ public sealed class ConnsHandler(CliEnvironment environment, TextWriter output)
         var table = options.Format == ConnOutputFormat.Table;
         var records = new List<ConnRecord>();
         var numbered = new List<NumberedRecord>();
-        var runs = new PipelineCaptures(environment, options.Threads, options.VerifyChecksums);
+        var runs = new PipelineCaptures(environment, options.Threads, options.VerifyChecksums, options.NoTunnels);
         for (var i = 0; i < readers.Count; i++)
         {
             var (path, reader) = readers[i];

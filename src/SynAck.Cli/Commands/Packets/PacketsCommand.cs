@@ -24,7 +24,8 @@ public static class PacketsCommand
             all,
         };
         command.SetAction(parse => new PacketsHandler(environment, parse.InvocationConfiguration.Output).Run(new PacketsOptions(
-            parse.GetRequiredValue(capture), parse.GetValue(format) == "json" ? PacketOutputFormat.Json : PacketOutputFormat.Text, parse.GetValue(all), parse.GetValue(common.VerifyChecksums))));
+            parse.GetRequiredValue(capture), parse.GetValue(format) == "json" ? PacketOutputFormat.Json : PacketOutputFormat.Text, parse.GetValue(all), parse.GetValue(common.VerifyChecksums),
+            parse.GetValue(common.NoTunnels))));
         return command;
     }
 }

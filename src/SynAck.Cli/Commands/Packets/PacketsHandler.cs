@@ -27,12 +27,12 @@ public sealed class PacketsHandler(CliEnvironment environment, TextWriter output
             output.Flush();
             using var json = new PacketJsonWriter(environment.Output);
             var tracker = new ConnectionTracker(TrackedCapture.Options(0, options.VerifyChecksums), new RecordSink(_ => { }));
-            TrackedCapture.Run(reader, tracker, options.VerifyChecksums, new JsonObserver(json, tracker, options, new PacketSequenceAnalysis()));
+            TrackedCapture.Run(reader, tracker, options.VerifyChecksums, new JsonObserver(json, tracker, options, new PacketSequenceAnalysis()), options.NoTunnels);
         }
         else
         {
             var text = new TextConsumer(new PacketTextWriter(output), options.VerifyChecksums, new PacketSequenceAnalysis());
-            CaptureFeeder.Feed(reader, TrackedCapture.Feed(options.VerifyChecksums), ref text);
+            CaptureFeeder.Feed(reader, TrackedCapture.Feed(options.VerifyChecksums, options.NoTunnels), ref text);
         }
 
         TrackedCapture.ReportWarnings(environment, options.Capture, reader);
