@@ -39,7 +39,10 @@ public class TunnelTrackingTests
         Assert.Equal(0, parent.SourcePort);
         var identity = new Encapsulation
         {
-            Kind = TunnelKind.Gre, Protocol = 47, Source = IpAddr.Parse("66.59.109.137"), Destination = IpAddr.Parse("172.27.1.66"),
+            Kind = TunnelKind.Gre,
+            Protocol = 47,
+            Source = IpAddr.Parse("66.59.109.137"),
+            Destination = IpAddr.Parse("172.27.1.66"),
         };
         Assert.Equal(TunnelUid.Create(7, identity), parent.Uid);
         Assert.NotEqual(TunnelUid.Create(8, identity), parent.Uid);
