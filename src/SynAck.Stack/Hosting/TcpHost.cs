@@ -28,11 +28,16 @@ public sealed partial class TcpHost : IAsyncDisposable
     /// <param name="isn">ISN generator; a randomly keyed RFC 6528 generator by default.</param>
     /// <param name="time">Clock; <see cref="TimeProvider.System"/> by default.</param>
     /// <param name="tap">Optional packet tap (pcap recording), called on the loop thread.</param>
-    public TcpHost(TcpStackOptions options, ILink link, IIsnGenerator? isn = null, TimeProvider? time = null, IPacketTap? tap = null)
+    /// <param name="clockOrigin">
+    /// The <see cref="TimeProvider.GetTimestamp"/> value that is the stack's <see cref="Instant.Zero"/>; now by default.
+    /// Hosts joined by a <see cref="SimulatedLink"/> must share one, because that link stamps packets with the
+    /// sender's clock and releases them by the receiver's.
+    /// </param>
+    public TcpHost(TcpStackOptions options, ILink link, IIsnGenerator? isn = null, TimeProvider? time = null, IPacketTap? tap = null, long? clockOrigin = null)
     {
         _link = link;
         _time = time ?? TimeProvider.System;
-        _start = _time.GetTimestamp();
+        _start = clockOrigin ?? _time.GetTimestamp();
         _stack = new TcpStack(options, link, isn ?? KeyedHashIsnGenerator.CreateRandom()) { Tap = tap };
         _stack.Transition += t => Transition?.Invoke(t);
         _link.SetWakeup(_signal.Set);

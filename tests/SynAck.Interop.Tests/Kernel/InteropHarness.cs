@@ -19,14 +19,16 @@ internal static class InteropHarness
     /// <param name="impairment">Impairment of SynAck's own link, if any.</param>
     /// <param name="headersOnly">Record 128 bytes per packet (bulk transfers), which keeps tshark's pass short.</param>
     /// <param name="dogfood">Checks of what SynAck's analyzer makes of the recording (the connection records and the stack's transitions).</param>
+    /// <param name="ipv6">Address the TUN link with IPv6 instead of IPv4.</param>
     public static async Task RunAsync(
         string name,
         Func<KernelNamespace, Task> body,
         ImpairmentOptions? impairment = null,
         bool headersOnly = false,
-        Action<IReadOnlyList<ConnRecord>, IReadOnlyList<TcpConnection>>? dogfood = null)
+        Action<IReadOnlyList<ConnRecord>, IReadOnlyList<TcpConnection>>? dogfood = null,
+        bool ipv6 = false)
     {
-        var k = await KernelNamespace.CreateAsync(name, impairment, headersOnly ? 128 : 262144);
+        var k = await KernelNamespace.CreateAsync(name, impairment, headersOnly ? 128 : 262144, ipv6);
         try
         {
             await body(k);

@@ -17,13 +17,22 @@ internal sealed class KernelNamespace : IAsyncDisposable
     private readonly string _pcapPath;
     private PcapRecorder? _recorder;
 
-    private KernelNamespace(string ns, int subnet, string pcapPath)
+    private KernelNamespace(string ns, int subnet, string pcapPath, bool ipv6)
     {
         Name = ns;
         Subnet = subnet;
         _pcapPath = pcapPath;
-        KernelAddress = IpAddr.FromV4((uint)((10 << 24) | (77 << 16) | (subnet << 8) | 1));
-        StackAddress = IpAddr.FromV4((uint)((10 << 24) | (77 << 16) | (subnet << 8) | 2));
+        if (ipv6)
+        {
+            IpAddr.TryParse($"fd77:0:0:{subnet:x}::1", out var kernel);
+            IpAddr.TryParse($"fd77:0:0:{subnet:x}::2", out var stack);
+            (KernelAddress, StackAddress) = (kernel, stack);
+        }
+        else
+        {
+            KernelAddress = IpAddr.FromV4((uint)((10 << 24) | (77 << 16) | (subnet << 8) | 1));
+            StackAddress = IpAddr.FromV4((uint)((10 << 24) | (77 << 16) | (subnet << 8) | 2));
+        }
     }
 
     public string Name { get; }
@@ -68,22 +77,32 @@ internal sealed class KernelNamespace : IAsyncDisposable
         return File.Exists("/usr/sbin/ip") || File.Exists("/sbin/ip") || File.Exists("/usr/bin/ip") ? null : "kernel interop needs iproute2 (ip)";
     }
 
-    public static async Task<KernelNamespace> CreateAsync(string testName, ImpairmentOptions? impairment = null, int snapLength = 262144)
+    public static async Task<KernelNamespace> CreateAsync(string testName, ImpairmentOptions? impairment = null, int snapLength = 262144, bool ipv6 = false)
     {
         var n = Interlocked.Increment(ref s_counter);
         var pid = Environment.ProcessId % 100000;
         var subnet = ((pid * 7) + n) % 250 + 1;
         var ns = $"synack-{pid}-{n}";
         var pcap = Path.Combine(Path.GetTempPath(), $"synack-interop-{testName}-{pid}-{n}.pcap");
-        var k = new KernelNamespace(ns, subnet, pcap);
+        var k = new KernelNamespace(ns, subnet, pcap, ipv6);
         await ProcessRunner.CheckAsync("ip", "netns", "add", ns);
         try
         {
             k.Tun = TunLink.Open($"sa{pid}x{n}");
             await ProcessRunner.CheckAsync("ip", "link", "set", "dev", k.Tun.Name, "netns", ns);
             await ProcessRunner.CheckAsync("ip", "-n", ns, "link", "set", "lo", "up");
-            await ProcessRunner.CheckAsync("ip", "-n", ns, "addr", "add", $"{k.KernelAddress}/30", "dev", k.Tun.Name);
-            await ProcessRunner.CheckAsync("ip", "-n", ns, "link", "set", k.Tun.Name, "up");
+            if (ipv6)
+            {
+                // IPv6 ignores a point-to-point peer for routing: the kernel gets a /128 and a host route to SynAck.
+                await ProcessRunner.CheckAsync("ip", "-n", ns, "-6", "addr", "add", $"{k.KernelAddress}/128", "dev", k.Tun.Name, "nodad");
+                await ProcessRunner.CheckAsync("ip", "-n", ns, "link", "set", k.Tun.Name, "up");
+                await ProcessRunner.CheckAsync("ip", "-n", ns, "-6", "route", "add", $"{k.StackAddress}/128", "dev", k.Tun.Name);
+            }
+            else
+            {
+                await ProcessRunner.CheckAsync("ip", "-n", ns, "addr", "add", $"{k.KernelAddress}/30", "dev", k.Tun.Name);
+                await ProcessRunner.CheckAsync("ip", "-n", ns, "link", "set", k.Tun.Name, "up");
+            }
 
             ILink link = k.Tun;
             if (impairment is not null)
@@ -132,7 +151,7 @@ internal sealed class KernelNamespace : IAsyncDisposable
         foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var cols = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (cols.Length >= 5 && (cols[3].EndsWith($":{port}", StringComparison.Ordinal) || cols[4].EndsWith($":{port}", StringComparison.Ordinal)))
+            if (cols.Length >= 5 && cols[0] != "LISTEN" && (cols[3].EndsWith($":{port}", StringComparison.Ordinal) || cols[4].EndsWith($":{port}", StringComparison.Ordinal)))
             {
                 states.Add(cols[0]);
             }

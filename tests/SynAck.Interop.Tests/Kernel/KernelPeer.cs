@@ -34,14 +34,14 @@ def bulk(s, n):
     t.join()
     out("sent %s recv %s %d" % (sent, h.hexdigest(), total))
 if role == "server":
-    ls = socket.socket()
+    ls = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     ls.bind((host, port))
     ls.listen(8)
     out("ready")
     s, _ = ls.accept()
 else:
-    s = socket.socket()
+    s = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     s.settimeout(60)
     try:
         s.connect((host, port))

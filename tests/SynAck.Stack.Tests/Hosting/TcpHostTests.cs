@@ -18,8 +18,9 @@ public sealed class TcpHostTests : IAsyncLifetime
     {
         var (la, lb) = SimulatedLink.CreatePair(TimeSpan.FromMilliseconds(1));
         var config = new TcpConfig { MinRto = TimeSpan.FromMilliseconds(200) };
-        _a = new TcpHost(new TcpStackOptions { LocalAddress = StackPair.AddressA, Tcp = config }, la);
-        _b = new TcpHost(new TcpStackOptions { LocalAddress = StackPair.AddressB, Tcp = config }, lb);
+        var origin = TimeProvider.System.GetTimestamp();
+        _a = new TcpHost(new TcpStackOptions { LocalAddress = StackPair.AddressA, Tcp = config }, la, clockOrigin: origin);
+        _b = new TcpHost(new TcpStackOptions { LocalAddress = StackPair.AddressB, Tcp = config }, lb, clockOrigin: origin);
         return Task.CompletedTask;
     }
 
