@@ -14,8 +14,6 @@ namespace SynAck.Analysis.Pipeline;
 /// </summary>
 internal sealed class PipelineRun : IDisposable
 {
-    private static readonly Comparison<EmittedRecord> s_order = EmittedRecord.Compare;
-
     private readonly PipelineOptions _options;
     private readonly TimeProvider _time;
     private readonly CaptureReader _reader;
@@ -235,7 +233,11 @@ internal sealed class PipelineRun : IDisposable
         }
 
         var records = CollectionsMarshal.AsSpan(_merge);
-        records.Sort(s_order);
+        if (!EmittedRecordOrder.IsSorted(records))
+        {
+            records.Sort(default(EmittedRecordOrder));
+        }
+
         foreach (ref readonly var r in records)
         {
             if (_buffered is not null)
@@ -363,7 +365,15 @@ internal sealed class PipelineRun : IDisposable
         public void OnOther(in CapturedPacket packet, in DecodedPacket decoded)
         {
             run._observer?.OnPacket(packet, decoded, tracked: false);
-            run.Count();
+            if (TcpSegmentFactory.TryCreateHeaderOnly(decoded, packet.FrameNumber, packet.TimestampNanos, out var headerOnly))
+            {
+                // Finds or creates the connection only (TcpSegment.HeaderOnly), on the shard that owns it.
+                run.Add(decoded, headerOnly);
+            }
+            else
+            {
+                run.Count();
+            }
         }
     }
 }

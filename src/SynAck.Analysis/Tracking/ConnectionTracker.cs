@@ -19,7 +19,7 @@ public sealed partial class ConnectionTracker
     private readonly ZeekOptions _zeek;
     private readonly IConnectionSink _sink;
     private readonly ConnectionSequenceAnalysis? _sequence;
-    private readonly Dictionary<FlowKey, int> _index = new();
+    private readonly FlowTable _index = new();
     private ConnectionState[] _slots = new ConnectionState[1024];
     private string[] _uids = new string[1024];
     private List<(PendingTransition Transition, long Frame)>?[] _recorded = new List<(PendingTransition, long)>?[1024];
@@ -53,7 +53,10 @@ public sealed partial class ConnectionTracker
     /// <summary>The outcome of the last <see cref="Process"/> call.</summary>
     public PacketOutcome LastOutcome { get; private set; }
 
-    /// <summary>Feeds one segment (in capture order).</summary>
+    /// <summary>
+    /// Feeds one segment (in capture order). A <see cref="TcpSegment.HeaderOnly"/> segment only finds or creates its
+    /// connection (and checks reuse and encapsulation), as Zeek does with a packet whose TCP header was cut.
+    /// </summary>
     public void Process(in TcpSegment seg)
     {
         var now = seg.TimestampNanos;
@@ -62,7 +65,11 @@ public sealed partial class ConnectionTracker
             _latestNs = now;
         }
 
-        Counters.Segments++;
+        if (!seg.HeaderOnly)
+        {
+            Counters.Segments++;
+        }
+
         var key = FlowKey.Create(seg.Source, seg.SourcePort, seg.Destination, seg.DestinationPort);
         var slot = -1;
         if (_index.TryGetValue(key, out var existing))
@@ -90,7 +97,15 @@ public sealed partial class ConnectionTracker
         }
 
         CheckEncapsulation(slot, seg, created);
-        ProcessInto(slot, seg);
+        if (!seg.HeaderOnly)
+        {
+            ProcessInto(slot, seg);
+        }
+        else
+        {
+            Counters.HeaderOnly++;
+            _lastSlot = slot;
+        }
 
         if (_options.SweepAutomatically && now >= _nextSweepNs)
         {
