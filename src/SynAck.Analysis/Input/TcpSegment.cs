@@ -45,6 +45,13 @@ public readonly record struct TcpSegment
 
     public ChecksumStatus Checksum { get; init; }
 
+    /// <summary>
+    /// Only the fixed 20-byte header was captured (the snaplen cut the options). Zeek still finds or creates the
+    /// connection from the ports and flags (<c>InitConnKey</c>, <c>WantConnection</c>, <c>IsReuse</c>) but analyses
+    /// nothing of the packet (<c>ExtractTCP_Header</c>: "truncated_header"): no counts, no history, no state.
+    /// </summary>
+    public bool HeaderOnly { get; init; }
+
     /// <summary>The tunnel the segment arrived through, when the decoder followed one (Zeek's encapsulation).</summary>
     public Encapsulation Tunnel { get; init; }
 

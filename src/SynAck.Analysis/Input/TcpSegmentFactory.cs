@@ -6,6 +6,39 @@ namespace SynAck.Analysis.Input;
 public static class TcpSegmentFactory
 {
     /// <summary>
+    /// For a packet whose TCP options were cut by the snaplen (<see cref="ParseStatus.Truncated"/> with the fixed
+    /// header present): a <see cref="TcpSegment.HeaderOnly"/> segment with the ports, flags and numbers, which the
+    /// tracker uses only to find or create the connection, as Zeek does. False for any other packet.
+    /// </summary>
+    public static bool TryCreateHeaderOnly(in DecodedPacket p, long frameNumber, long timestampNanos, out TcpSegment segment)
+    {
+        if (p.Status != ParseStatus.Truncated || !p.HasTcp || p.Tcp.IsHeaderComplete)
+        {
+            segment = default;
+            return false;
+        }
+
+        var tcp = p.Tcp;
+        segment = new TcpSegment
+        {
+            FrameNumber = frameNumber,
+            TimestampNanos = timestampNanos,
+            Source = p.Source,
+            Destination = p.Destination,
+            SourcePort = tcp.SourcePort,
+            DestinationPort = tcp.DestinationPort,
+            Flags = tcp.Flags,
+            Seq = tcp.Seq,
+            Ack = tcp.Ack,
+            Window = tcp.Window,
+            IpLength = p.IpLength,
+            HeaderOnly = true,
+            Tunnel = Encapsulation.Of(p),
+        };
+        return true;
+    }
+
+    /// <summary>
     /// The segment of a decoded packet, or false when the packet carries no complete TCP header (or is a
     /// non-first fragment). With <paramref name="verifyChecksum"/>, the TCP checksum is checked whenever the
     /// whole segment was captured.

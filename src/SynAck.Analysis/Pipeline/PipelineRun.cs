@@ -363,7 +363,15 @@ internal sealed class PipelineRun : IDisposable
         public void OnOther(in CapturedPacket packet, in DecodedPacket decoded)
         {
             run._observer?.OnPacket(packet, decoded, tracked: false);
-            run.Count();
+            if (TcpSegmentFactory.TryCreateHeaderOnly(decoded, packet.FrameNumber, packet.TimestampNanos, out var headerOnly))
+            {
+                // Finds or creates the connection only (TcpSegment.HeaderOnly), on the shard that owns it.
+                run.Add(decoded, headerOnly);
+            }
+            else
+            {
+                run.Count();
+            }
         }
     }
 }

@@ -18,6 +18,11 @@ internal readonly struct TrackerConsumer(ConnectionTracker tracker, CaptureSumma
 
     public void OnOther(in CapturedPacket packet, in DecodedPacket decoded)
     {
+        if (TcpSegmentFactory.TryCreateHeaderOnly(decoded, packet.FrameNumber, packet.TimestampNanos, out var headerOnly))
+        {
+            tracker.Process(headerOnly);
+        }
+
         summary?.AddSkipped(decoded.Status == ParseStatus.Ok ? ParseStatus.NotTcp : decoded.Status);
         observer?.OnPacket(packet, decoded, tracked: false);
     }

@@ -50,7 +50,10 @@ public sealed partial class ConnectionTracker
     /// <summary>The outcome of the last <see cref="Process"/> call.</summary>
     public PacketOutcome LastOutcome { get; private set; }
 
-    /// <summary>Feeds one segment (in capture order).</summary>
+    /// <summary>
+    /// Feeds one segment (in capture order). A <see cref="TcpSegment.HeaderOnly"/> segment only finds or creates its
+    /// connection (and checks reuse and encapsulation), as Zeek does with a packet whose TCP header was cut.
+    /// </summary>
     public void Process(in TcpSegment seg)
     {
         var now = seg.TimestampNanos;
@@ -59,7 +62,11 @@ public sealed partial class ConnectionTracker
             _latestNs = now;
         }
 
-        Counters.Segments++;
+        if (!seg.HeaderOnly)
+        {
+            Counters.Segments++;
+        }
+
         var key = FlowKey.Create(seg.Source, seg.SourcePort, seg.Destination, seg.DestinationPort);
         var slot = -1;
         if (_index.TryGetValue(key, out var existing))
@@ -87,7 +94,15 @@ public sealed partial class ConnectionTracker
         }
 
         CheckEncapsulation(slot, seg, created);
-        ProcessInto(slot, seg);
+        if (!seg.HeaderOnly)
+        {
+            ProcessInto(slot, seg);
+        }
+        else
+        {
+            Counters.HeaderOnly++;
+            _lastSlot = slot;
+        }
 
         if (_options.SweepAutomatically && now >= _nextSweepNs)
         {

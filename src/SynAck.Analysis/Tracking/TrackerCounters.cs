@@ -6,6 +6,9 @@ public sealed class TrackerCounters
     /// <summary>Segments processed.</summary>
     public long Segments { get; internal set; }
 
+    /// <summary>Packets whose TCP header was cut by the snaplen: they find or create a connection, nothing more.</summary>
+    public long HeaderOnly { get; internal set; }
+
     /// <summary>Segments dropped for a bad checksum (checksum verification on).</summary>
     public long BadChecksums { get; internal set; }
 

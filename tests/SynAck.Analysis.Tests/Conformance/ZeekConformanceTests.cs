@@ -8,8 +8,9 @@ namespace SynAck.Analysis.Tests.Conformance;
 
 /// <summary>
 /// Runs every case of Zeek's own test corpus (../shared/corpus/zeek) and compares SynAck's TCP rows with Zeek's
-/// baselines field by field. Prints the match rate per field and every mismatch; the rates may not fall below the
-/// measured floors (raise them as differences get fixed). Remaining differences: docs/zeek-differences.md.
+/// baselines field by field, tunnels followed as Zeek follows them (tunnel_parents compared by count: Zeek's uids are
+/// random). Prints each case's difference count, every mismatch and the match rate per field; the rates may not fall
+/// below the measured floors, and every mismatch must be one of the explained differences (docs/zeek-differences.md).
 /// </summary>
 public class ZeekConformanceTests(ITestOutputHelper output)
 {
@@ -19,19 +20,27 @@ public class ZeekConformanceTests(ITestOutputHelper output)
         "missed_bytes", "tunnel_parent_count", "zeek_orig_state", "zeek_resp_state", "orig_size", "resp_size",
     ];
 
-    // Ratchet: measured match rates (percent), rounded down. Raise, never lower.
-    private static readonly Dictionary<string, double> s_floors = new()
+    // Ratchet: the measured agreement as exact fractions (matched, total). Raise, never lower.
+    private static readonly Dictionary<string, (int Matched, int Total)> s_floors = new()
     {
-        ["conn_state"] = 99.41,
-        ["history"] = 98.87,
-        ["orig_pkts"] = 99.42,
-        ["resp_pkts"] = 99.42,
-        ["orig_bytes"] = 99.39,
-        ["resp_bytes"] = 99.39,
-        ["orig_ip_bytes"] = 99.41,
-        ["resp_ip_bytes"] = 99.41,
-        ["missed_bytes"] = 99.39,
-        ["tunnel_parent_count"] = 99.39,
+        ["conn_state"] = (170, 170),
+        ["history"] = (177, 178),
+        ["orig_pkts"] = (173, 173),
+        ["resp_pkts"] = (173, 173),
+        ["orig_bytes"] = (165, 165),
+        ["resp_bytes"] = (165, 165),
+        ["orig_ip_bytes"] = (170, 170),
+        ["resp_ip_bytes"] = (170, 170),
+        ["missed_bytes"] = (165, 165),
+        ["tunnel_parent_count"] = (165, 165),
+    };
+
+    // Every remaining difference, by case and field, and why (also in docs/zeek-differences.md). A mismatch not
+    // listed here fails the test.
+    private static readonly Dictionary<(string Case, string Field), string> s_explained = new()
+    {
+        [("http-deeply-nested-mime", "history")] =
+            "Zeek's X: its MIME analyzer hit a depth limit inside the HTTP body; SynAck has no protocol analyzers",
     };
 
     [SkippableFact]
@@ -41,6 +50,7 @@ public class ZeekConformanceTests(ITestOutputHelper output)
         Skip.If(corpus is null || !File.Exists(Path.Combine(corpus, "MANIFEST.tsv")), "../shared/corpus/zeek is not present");
         var total = s_fields.ToDictionary(f => f, _ => 0);
         var matched = s_fields.ToDictionary(f => f, _ => 0);
+        var unexplained = new List<string>();
         foreach (var c in ZeekCase.Load(corpus!))
         {
             var expected = ZeekBaseline.Read(c);
@@ -52,6 +62,7 @@ public class ZeekConformanceTests(ITestOutputHelper output)
             var run = CaptureRun.Of(c.TracePath, c.Options());
             var mine = run.Records.Select(Row).ToList();
             var used = new Dictionary<string, int>();
+            var differences = 0;
             foreach (var e in expected)
             {
                 var candidates = Candidates(mine, e, out var key);
@@ -70,23 +81,34 @@ public class ZeekConformanceTests(ITestOutputHelper output)
                     if (got == want)
                     {
                         matched[f]++;
+                        continue;
+                    }
+
+                    differences++;
+                    var line = $"{c.Name}: {key} {f}: zeek {want}, synack {got ?? "(no row)"}   [zeek history {e.GetValueOrDefault("history", "?")}, synack {m?.GetValueOrDefault("history") ?? "-"}]";
+                    if (s_explained.TryGetValue((c.Name, f), out var why))
+                    {
+                        output.WriteLine($"{line}   explained: {why}");
                     }
                     else
                     {
-                        output.WriteLine($"{c.Name}: {key} {f}: zeek {want}, synack {got ?? "(no row)"}   [zeek history {e.GetValueOrDefault("history", "?")}, synack {m?.GetValueOrDefault("history") ?? "-"}]");
+                        output.WriteLine($"{line}   NOT EXPLAINED");
+                        unexplained.Add(line);
                     }
                 }
             }
+
+            output.WriteLine($"{c.Name}: {expected.Count} TCP rows, {differences} field differences");
         }
 
-        var failures = new List<string>();
+        var failures = new List<string>(unexplained);
         foreach (var f in s_fields)
         {
             var rate = total[f] == 0 ? 100 : 100.0 * matched[f] / total[f];
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f,-16} {matched[f],4}/{total[f],-4} {rate,6:F2} %"));
-            if (s_floors.TryGetValue(f, out var floor) && rate < floor)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f,-20} {matched[f],4}/{total[f],-4} {rate,6:F2} %"));
+            if (s_floors.TryGetValue(f, out var floor) && (long)matched[f] * floor.Total < (long)floor.Matched * total[f])
             {
-                failures.Add($"{f} {rate:F2} % < floor {floor} %");
+                failures.Add(string.Create(CultureInfo.InvariantCulture, $"{f} {matched[f]}/{total[f]} ({rate:F2} %) < floor {floor.Matched}/{floor.Total}"));
             }
         }
 
