@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Times SynAck against tcpdump, argus, tcptrace and tshark on one capture in the same run, with
-# ../shared/bench/compare.sh, using the published release build of the synack tool (not `dotnet run`),
-# then prints each SynAck command's peak RSS (also on the capture multiplied 10 times with `synack dev multiply`).
+# ../shared/bench/compare.sh, using the published release build of the synack tool (not `dotnet run`):
+#   1. compare.sh: `synack conns --format zeek` with --threads 1 and with the default (one thread per core)
+#      against the peers (hyperfine medians, ratios to the first command);
+#   2. 1 thread against the default, run alternately (ABAB...) so both see the same machine load;
+#   3. start-up: the same command on a 1-packet capture;
+#   4. peak RSS on the capture and on the capture multiplied 10 times (hidden `synack dev multiply`).
 # Usage: scripts/bench.sh [CAPTURE]
 #   CAPTURE defaults to ../shared/bench/real-close.pcap (decompressed once into $TMPDIR).
-#   RUNS=N timed runs per command (default 3); PEERS="tcpdump tshark" to choose peers; SCALE=0 skips the x10 run.
+#   RUNS=N timed runs per command (default 3); PEERS="tcpdump tshark" to choose peers; SCALE=0 skips the x10 run;
+#   ALT=N alternate pairs for the thread comparison (default 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared/bench
@@ -22,16 +27,36 @@ cores=$(nproc)
 
 echo "capture: $cap"
 echo "machine: $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
-# `synack conns` is single-threaded; the sharded pipeline (docs/performance.md) is not yet behind a --threads option.
-"$shared/compare.sh" "$cap" "$bin conns --format zeek {}"
+"$shared/compare.sh" "$cap" "$bin conns --format zeek --threads 1 {}" "$bin conns --format zeek {}"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at end"
+
+# Wall seconds of one run, output discarded.
+wall() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+echo
+echo "threads, alternating runs (${ALT:-5} pairs), load average $(cut -d' ' -f1-3 /proc/loadavg):"
+one=(); many=()
+for _ in $(seq "${ALT:-5}"); do
+  one+=("$(wall "$bin" conns --format zeek --threads 1 "$cap")")
+  many+=("$(wall "$bin" conns --format zeek --threads "$cores" "$cap")")
+done
+m1=$(printf '%s\n' "${one[@]}" | median)
+mn=$(printf '%s\n' "${many[@]}" | median)
+printf '  --threads 1        median %6.3f s\n  --threads %-8s median %6.3f s   speed-up %.2fx\n' "$m1" "$cores" "$mn" "$(echo "$m1 / $mn" | bc -l)"
+
+echo
+small=$tmp/synack-bench-1packet.pcap
+tcpdump -r "$cap" -c 1 -w "$small" 2>/dev/null
+echo "start-up, 1-packet capture (median of 10):"
+printf '  synack conns --format zeek   %6.3f s\n' "$(for _ in $(seq 10); do wall "$bin" conns --format zeek "$small"; done | median)"
 
 rss() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 echo
 echo "peak RSS (MB), synack conns --format zeek:"
-printf '  %-28s %6d\n' "capture" $(( $(rss "$bin" conns --format zeek "$cap") / 1024 ))
+printf '  %-28s %6d %6d\n' "" 1 "$cores"
+printf '  %-28s %6d %6d\n' "capture" $(( $(rss "$bin" conns --format zeek --threads 1 "$cap") / 1024 )) $(( $(rss "$bin" conns --format zeek "$cap") / 1024 ))
 if [ "${SCALE:-1}" != 0 ]; then
   big=$tmp/$(basename "$cap" .pcap)-x10.pcap
   [ -f "$big" ] || "$bin" dev multiply "$cap" "$big" --times 10 2>/dev/null
-  printf '  %-28s %6d\n' "capture x10" $(( $(rss "$bin" conns --format zeek "$big") / 1024 ))
+  printf '  %-28s %6d %6d\n' "capture x10" $(( $(rss "$bin" conns --format zeek --threads 1 "$big") / 1024 )) $(( $(rss "$bin" conns --format zeek "$big") / 1024 ))
 fi

@@ -1,4 +1,5 @@
 using SynAck.Wire;
+using SynAck.Wire.Tcp;
 
 namespace SynAck.Analysis.Input;
 
@@ -52,20 +53,7 @@ public static class TcpSegmentFactory
         }
 
         var tcp = p.Tcp;
-        var options = TcpOptionSummary.None;
-        if (tcp.HeaderLength > 20)
-        {
-            var o = tcp.Options;
-            options = new TcpOptionSummary
-            {
-                Mss = o.TryGetMss(out var mss) ? mss : (ushort)0,
-                WindowScale = o.TryGetWindowScale(out var ws) ? (sbyte)Math.Min((int)ws, 127) : (sbyte)-1,
-                SackPermitted = o.SackPermitted,
-                HasTimestamps = o.TryGetTimestamps(out var tsVal, out var tsEcr),
-                TsVal = tsVal,
-                TsEcr = tsEcr,
-            };
-        }
+        var options = tcp.HeaderLength > 20 ? Summarize(tcp.Options) : TcpOptionSummary.None;
 
         var checksum = ChecksumStatus.NotChecked;
         if (verifyChecksum && PacketChecksums.TryVerifyTcp(p, out var ok))
@@ -95,5 +83,63 @@ public static class TcpSegmentFactory
             Tunnel = Encapsulation.Of(p),
         };
         return true;
+    }
+
+    /// <summary>
+    /// The options the analysis uses, in one walk over the option bytes (calling TcpOptions' four TryGet readers
+    /// would walk them four times, a measurable share of a run). As those readers do, the first option of each
+    /// kind decides, and a malformed length ends the walk.
+    /// </summary>
+    private static TcpOptionSummary Summarize(TcpOptions options)
+    {
+        ushort mss = 0;
+        sbyte scale = -1;
+        var sack = false;
+        var timestamps = false;
+        uint tsVal = 0;
+        uint tsEcr = 0;
+        var seen = 0;
+        foreach (var o in options)
+        {
+            var bit = o.Kind switch
+            {
+                TcpOptionKind.Mss => 1,
+                TcpOptionKind.WindowScale => 2,
+                TcpOptionKind.SackPermitted => 4,
+                TcpOptionKind.Timestamps => 8,
+                _ => 0,
+            };
+            if (bit == 0 || (seen & bit) != 0)
+            {
+                continue;
+            }
+
+            seen |= bit;
+            switch (bit)
+            {
+                case 1:
+                    mss = o.TryGetMss(out var m) ? m : (ushort)0;
+                    break;
+                case 2:
+                    scale = o.TryGetWindowScale(out var ws) ? (sbyte)Math.Min((int)ws, 127) : (sbyte)-1;
+                    break;
+                case 4:
+                    sack = o.IsSackPermitted;
+                    break;
+                default:
+                    timestamps = o.TryGetTimestamps(out tsVal, out tsEcr);
+                    break;
+            }
+        }
+
+        return new TcpOptionSummary
+        {
+            Mss = mss,
+            WindowScale = scale,
+            SackPermitted = sack,
+            HasTimestamps = timestamps,
+            TsVal = timestamps ? tsVal : 0,
+            TsEcr = timestamps ? tsEcr : 0,
+        };
     }
 }

@@ -10,9 +10,14 @@ internal readonly struct Utf8Sink(IBufferWriter<byte> output)
     public void Ascii(string text)
     {
         var span = output.GetSpan(text.Length);
-        for (var i = 0; i < text.Length; i++)
+
+        // Vectorised narrowing for the usual all-ASCII text; anything else keeps each char's low byte as before.
+        if (System.Text.Ascii.FromUtf16(text, span, out _) != OperationStatus.Done)
         {
-            span[i] = (byte)text[i];
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = (byte)text[i];
+            }
         }
 
         output.Advance(text.Length);

@@ -14,8 +14,6 @@ namespace SynAck.Analysis.Pipeline;
 /// </summary>
 internal sealed class PipelineRun : IDisposable
 {
-    private static readonly Comparison<EmittedRecord> s_order = EmittedRecord.Compare;
-
     private readonly PipelineOptions _options;
     private readonly TimeProvider _time;
     private readonly CaptureReader _reader;
@@ -235,7 +233,11 @@ internal sealed class PipelineRun : IDisposable
         }
 
         var records = CollectionsMarshal.AsSpan(_merge);
-        records.Sort(s_order);
+        if (!EmittedRecordOrder.IsSorted(records))
+        {
+            records.Sort(default(EmittedRecordOrder));
+        }
+
         foreach (ref readonly var r in records)
         {
             if (_buffered is not null)

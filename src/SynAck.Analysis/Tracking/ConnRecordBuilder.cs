@@ -161,17 +161,18 @@ internal static class ConnRecordBuilder
             return new HandshakeRecord { Valid = false, Complete = false };
         }
 
-        var findings = new List<HandshakeFinding>(0);
+        // Most connections have no finding: no list is allocated for them.
+        List<HandshakeFinding>? findings = null;
         var synAckOk = hs.SynAckSeen && hs.SynAckAck == hs.SynSeq.Add(1u);
         if (hs.SynAckSeen && !synAckOk)
         {
-            findings.Add(new HandshakeFinding("synack_ack", hs.SynSeq.Add(1u).Value, hs.SynAckAck.Value, hs.SynAckFrame));
+            (findings ??= []).Add(new HandshakeFinding("synack_ack", hs.SynSeq.Add(1u).Value, hs.SynAckAck.Value, hs.SynAckFrame));
         }
 
         var thirdOk = hs.ThirdAckSeen && hs.ThirdAckAck == hs.SynAckSeq.Add(1u);
         if (hs.ThirdAckSeen && !thirdOk)
         {
-            findings.Add(new HandshakeFinding("third_ack", hs.SynAckSeq.Add(1u).Value, hs.ThirdAckAck.Value, hs.ThirdAckFrame));
+            (findings ??= []).Add(new HandshakeFinding("third_ack", hs.SynAckSeq.Add(1u).Value, hs.ThirdAckAck.Value, hs.ThirdAckFrame));
         }
 
         var complete = hs.SynAckSeen && hs.ThirdAckSeen;
@@ -192,7 +193,7 @@ internal static class ConnRecordBuilder
             RespWindowScale = scales ? (byte)hs.SynAckOptions.WindowScale : null,
             SackPermitted = hs.SynAckSeen && hs.SynOptions.SackPermitted && hs.SynAckOptions.SackPermitted,
             Timestamps = hs.SynAckSeen && hs.SynOptions.HasTimestamps && hs.SynAckOptions.HasTimestamps,
-            Findings = findings,
+            Findings = findings is null ? [] : findings,
         };
     }
 }

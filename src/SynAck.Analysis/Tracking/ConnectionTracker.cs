@@ -17,7 +17,7 @@ public sealed partial class ConnectionTracker
     private readonly TrackerOptions _options;
     private readonly ZeekOptions _zeek;
     private readonly IConnectionSink _sink;
-    private readonly Dictionary<FlowKey, int> _index = new();
+    private readonly FlowTable _index = new();
     private ConnectionState[] _slots = new ConnectionState[1024];
     private string[] _uids = new string[1024];
     private List<(PendingTransition Transition, long Frame)>?[] _recorded = new List<(PendingTransition, long)>?[1024];
