@@ -23,7 +23,9 @@ public sealed class AnalyzeCommandTests
             + "\"p90\":0.000049,\"p99\":0.000049,\"max\":0.000049},\"synack_ack\":{\"count\":4,\"min\":0.000005,\"p50\":0.000007,\"p90\":0.000016,"
             + "\"p99\":0.000016,\"max\":0.000016}},\"handshake_check_failures\":0,\"handshake_findings\":[],"
             + "\"top_originators\":[{\"host\":\"127.0.0.1\",\"connections\":3},{\"host\":\"::1\",\"connections\":3}],"
-            + "\"top_responders\":[{\"host\":\"127.0.0.1\",\"connections\":3},{\"host\":\"::1\",\"connections\":3}]}\n",
+            + "\"top_responders\":[{\"host\":\"127.0.0.1\",\"connections\":3},{\"host\":\"::1\",\"connections\":3}],"
+            + "\"tcp_analysis\":{\"retransmission\":0,\"duplicate_ack\":0,\"zero_window\":0,\"out_of_order\":0,\"connections_with_retransmissions\":0,\"rtt_samples\":20},"
+            + "\"findings\":{\"total\":0,\"by_severity\":{\"high\":0,\"medium\":0,\"low\":0,\"info\":0},\"by_id\":[],\"top\":[]}}\n",
             run.Stdout);
         Assert.Equal("", run.Stderr);
     }
@@ -61,8 +63,48 @@ public sealed class AnalyzeCommandTests
             text,
             StringComparison.Ordinal);
         Assert.Contains("Handshake checks:\n  check failures  0\n", text, StringComparison.Ordinal);
-        Assert.EndsWith("Top responders (connections):\n  127.0.0.1  3\n  ::1        3\n", text, StringComparison.Ordinal);
+        Assert.Contains("Top responders (connections):\n  127.0.0.1  3\n  ::1        3\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("Findings by id:\n  none\n\nTop findings:\n  none\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Analyze_LabeledText_SummarizesAnalysisAndFindings()
+    {
+        var path = Path.Combine(RepoPaths.Shared, "captures", "labeled.pcap");
+        Skip.IfNot(File.Exists(path), "../shared/captures/labeled.pcap is absent");
+
+        var run = CliRun.Of("analyze", path);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        // The counts are tshark's tcp.analysis.* totals for the capture; the findings are its crafted flag probes.
+        Assert.EndsWith(
+            "TCP analysis (packets flagged as tcp.analysis.*):\n"
+            + "  retransmission                      40\n"
+            + "  duplicate_ack                       39\n"
+            + "  zero_window                          8\n"
+            + "  out_of_order                         4\n"
+            + "  connections with retransmissions     8\n"
+            + "  ACK RTT samples                   2233\n"
+            + "\n"
+            + "Findings by severity:\n  high    1\n  medium  2\n  low     2\n  info    0\n"
+            + "\n"
+            + "Findings by id:\n"
+            + "                                                            severity  findings  matched\n"
+            + "  SA-FLAG-001 SYN and FIN in one segment                        high         1        2\n"
+            + "  SA-FLAG-004 TCP segment with no flags (NULL)                medium         1        2\n"
+            + "  SA-FLAG-005 FIN+PSH+URG segment (Xmas)                      medium         1        2\n"
+            + "  SA-FLAG-006 URG set with a zero urgent pointer                 low         1        2\n"
+            + "  SA-FLAG-009 Non-zero acknowledgment field with ACK clear       low         1       11\n"
+            + "\n"
+            + "Top findings:\n"
+            + "  SA-FLAG-001 high     127.0.0.1 -> 127.0.0.1, count 2, frames 2957-2961\n"
+            + "  SA-FLAG-005 medium   127.0.0.1 -> 127.0.0.1, count 2, frames 2953-2959\n"
+            + "  SA-FLAG-004 medium   127.0.0.1 -> 127.0.0.1, count 2, frames 2954-2955\n"
+            + "  SA-FLAG-009 low     127.0.0.1 -> 127.0.0.1, count 11, frames 2945-2971\n"
+            + "  SA-FLAG-006 low      127.0.0.1 -> 127.0.0.1, count 2, frames 2953-2959\n",
+            run.Stdout,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,13 +17,13 @@ public sealed class ConnsCommandTests
         string Uid(string uid) => uid.PadRight(w);
         Assert.Equal(
             $"""
-            #  {Uid("uid")}  orig             resp            state  history   duration  orig pkts  orig bytes  resp pkts  resp bytes  orig end   resp end  close          closer
-            1  {Uid(SampleUids.V4Graceful)}  127.0.0.1:34636  127.0.0.1:8080  SF     ShADadFf  0.000851          6          18          4          44  TIME_WAIT  CLOSED    three_way      orig
-            2  {Uid(SampleUids.V4Refused)}  127.0.0.1:35804  127.0.0.1:8081  REJ    Sr        0.000014          1           0          1           0  CLOSED     CLOSED    refused        none
-            3  {Uid(SampleUids.V4Reset)}  127.0.0.1:41406  127.0.0.1:8082  RSTR   ShADar    0.000170          3          23          3           0  CLOSED     CLOSED    reset_by_resp  resp
-            4  {Uid(SampleUids.V6Graceful)}  [::1]:49748      [::1]:8080      SF     ShADadFf  0.000349          6          18          4          44  TIME_WAIT  CLOSED    three_way      orig
-            5  {Uid(SampleUids.V6Refused)}  [::1]:35936      [::1]:8081      REJ    Sr        0.000007          1           0          1           0  CLOSED     CLOSED    refused        none
-            6  {Uid(SampleUids.V6Reset)}  [::1]:49422      [::1]:8082      RSTR   ShADar    0.000181          3          23          3           0  CLOSED     CLOSED    reset_by_resp  resp
+            #  {Uid("uid")}  orig             resp            state  history   duration  orig pkts  orig bytes  resp pkts  resp bytes  orig end   resp end  close          closer  retx  dup acks  zero win  ooo            rtt avg
+            1  {Uid(SampleUids.V4Graceful)}  127.0.0.1:34636  127.0.0.1:8080  SF     ShADadFf  0.000851          6          18          4          44  TIME_WAIT  CLOSED    three_way      orig     0/0       0/0       0/0  0/0  0.000054/0.000037
+            2  {Uid(SampleUids.V4Refused)}  127.0.0.1:35804  127.0.0.1:8081  REJ    Sr        0.000014          1           0          1           0  CLOSED     CLOSED    refused        none     0/0       0/0       0/0  0/0         0.000014/-
+            3  {Uid(SampleUids.V4Reset)}  127.0.0.1:41406  127.0.0.1:8082  RSTR   ShADar    0.000170          3          23          3           0  CLOSED     CLOSED    reset_by_resp  resp     0/0       0/0       0/0  0/0  0.000026/0.000007
+            4  {Uid(SampleUids.V6Graceful)}  [::1]:49748      [::1]:8080      SF     ShADadFf  0.000349          6          18          4          44  TIME_WAIT  CLOSED    three_way      orig     0/0       0/0       0/0  0/0  0.000021/0.000013
+            5  {Uid(SampleUids.V6Refused)}  [::1]:35936      [::1]:8081      REJ    Sr        0.000007          1           0          1           0  CLOSED     CLOSED    refused        none     0/0       0/0       0/0  0/0         0.000007/-
+            6  {Uid(SampleUids.V6Reset)}  [::1]:49422      [::1]:8082      RSTR   ShADar    0.000181          3          23          3           0  CLOSED     CLOSED    reset_by_resp  resp     0/0       0/0       0/0  0/0  0.000005/0.000005
 
             """,
             run.Stdout);
@@ -65,7 +65,10 @@ public sealed class ConnsCommandTests
             + "\"orig_isn\":117888003,\"resp_isn\":3169621855,\"syn_synack_rtt\":0.000017,\"synack_ack_rtt\":0.000016,\"syn_retransmissions\":0,"
             + "\"synack_retransmissions\":0,\"orig_mss\":65495,\"resp_mss\":65495,\"orig_wscale\":10,\"resp_wscale\":10,\"sack_permitted\":true,\"timestamps\":true,"
             + "\"findings\":[]},\"orig_flags\":{\"syn\":1,\"fin\":1,\"ack\":5,\"psh\":1,\"rst\":0,\"urg\":0,\"ece\":0,\"cwr\":0},\"resp_flags\":{\"syn\":1,\"fin\":1,"
-            + "\"ack\":4,\"psh\":1,\"rst\":0,\"urg\":0,\"ece\":0,\"cwr\":0},\"first_packet\":1,\"last_packet\":10,\"removal\":\"end_of_capture\",\"transitions\":11,"
+            + "\"ack\":4,\"psh\":1,\"rst\":0,\"urg\":0,\"ece\":0,\"cwr\":0},"
+            + "\"orig_analysis\":{\"retransmissions\":0,\"dup_acks\":0,\"zero_windows\":0,\"out_of_order\":0,\"rtt_samples\":3,\"rtt_min\":0.000005,\"rtt_avg\":0.000054,"
+            + "\"rtt_max\":0.000141,\"rtt_stdev\":0.000061},\"resp_analysis\":{\"retransmissions\":0,\"dup_acks\":0,\"zero_windows\":0,\"out_of_order\":0,\"rtt_samples\":3,"
+            + "\"rtt_min\":0.000016,\"rtt_avg\":0.000037,\"rtt_max\":0.000051,\"rtt_stdev\":0.000015},\"first_packet\":1,\"last_packet\":10,\"removal\":\"end_of_capture\",\"transitions\":11,"
             + "\"schema\":1}",
             run.StdoutLines[0]);
         Assert.Contains("\"uid\":\"" + SampleUids.V4Refused + "\",", run.StdoutLines[1], StringComparison.Ordinal);
@@ -81,9 +84,9 @@ public sealed class ConnsCommandTests
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         var lines = run.Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(7, lines.Length);
-        Assert.Equal("ts,uid,id.orig_h,id.orig_p,id.resp_h,id.resp_p,proto,duration,orig_bytes,resp_bytes,conn_state,missed_bytes,history,orig_pkts,orig_ip_bytes,resp_pkts,resp_ip_bytes,orig_state,resp_state,close_kind,active_closer,handshake_valid,orig_isn,resp_isn,syn_synack_rtt,synack_ack_rtt,syn_retransmissions,first_packet,last_packet", lines[0]);
-        Assert.Equal("1795650894.728412," + SampleUids.V4Refused + ",127.0.0.1,35804,127.0.0.1,8081,tcp,0.000014,0,0,REJ,0,Sr,1,60,1,40,CLOSED,CLOSED,refused,none,false,2800946272,,,,0,11,12", lines[2]);
-        Assert.Equal("1795650894.730865," + SampleUids.V6Reset + ",::1,49422,::1,8082,tcp,0.000181,23,0,RSTR,0,ShADar,3,247,3,224,CLOSED,CLOSED,reset_by_resp,resp,true,1382231023,597538844,0.000006,0.000005,0,31,36", lines[6]);
+        Assert.Equal("ts,uid,id.orig_h,id.orig_p,id.resp_h,id.resp_p,proto,duration,orig_bytes,resp_bytes,conn_state,missed_bytes,history,orig_pkts,orig_ip_bytes,resp_pkts,resp_ip_bytes,orig_state,resp_state,close_kind,active_closer,handshake_valid,orig_isn,resp_isn,syn_synack_rtt,synack_ack_rtt,syn_retransmissions,first_packet,last_packet,orig_retransmissions,orig_dup_acks,orig_zero_windows,orig_out_of_order,orig_rtt_samples,orig_rtt_min,orig_rtt_avg,orig_rtt_max,orig_rtt_stdev,resp_retransmissions,resp_dup_acks,resp_zero_windows,resp_out_of_order,resp_rtt_samples,resp_rtt_min,resp_rtt_avg,resp_rtt_max,resp_rtt_stdev", lines[0]);
+        Assert.Equal("1795650894.728412," + SampleUids.V4Refused + ",127.0.0.1,35804,127.0.0.1,8081,tcp,0.000014,0,0,REJ,0,Sr,1,60,1,40,CLOSED,CLOSED,refused,none,false,2800946272,,,,0,11,12,0,0,0,0,1,0.000014,0.000014,0.000014,0.000000,0,0,0,0,0,,,,", lines[2]);
+        Assert.Equal("1795650894.730865," + SampleUids.V6Reset + ",::1,49422,::1,8082,tcp,0.000181,23,0,RSTR,0,ShADar,3,247,3,224,CLOSED,CLOSED,reset_by_resp,resp,true,1382231023,597538844,0.000006,0.000005,0,31,36,0,0,0,0,2,0.000003,0.000005,0.000006,0.000002,0,0,0,0,1,0.000005,0.000005,0.000005,0.000000", lines[6]);
     }
 
     [Fact]

@@ -18,6 +18,10 @@ public sealed class ConnCsvWriter(IBufferWriter<byte> output)
         "resp_bytes", "conn_state", "missed_bytes", "history", "orig_pkts", "orig_ip_bytes", "resp_pkts",
         "resp_ip_bytes", "orig_state", "resp_state", "close_kind", "active_closer", "handshake_valid", "orig_isn",
         "resp_isn", "syn_synack_rtt", "synack_ack_rtt", "syn_retransmissions", "first_packet", "last_packet",
+        "orig_retransmissions", "orig_dup_acks", "orig_zero_windows", "orig_out_of_order", "orig_rtt_samples",
+        "orig_rtt_min", "orig_rtt_avg", "orig_rtt_max", "orig_rtt_stdev",
+        "resp_retransmissions", "resp_dup_acks", "resp_zero_windows", "resp_out_of_order", "resp_rtt_samples",
+        "resp_rtt_min", "resp_rtt_avg", "resp_rtt_max", "resp_rtt_stdev",
     ];
 
     private readonly Utf8Sink _out = new(output ?? throw new ArgumentNullException(nameof(output)));
@@ -110,7 +114,38 @@ public sealed class ConnCsvWriter(IBufferWriter<byte> output)
         _out.Int(r.FirstFrame);
         _out.Byte(Comma);
         _out.Int(r.LastFrame);
+        Analysis(r.OrigAnalysis);
+        Analysis(r.RespAnalysis);
         _out.Ascii("\r\n");
+    }
+
+    /// <summary>The nine per-direction analysis cells (each preceded by a comma); RTT cells empty without samples.</summary>
+    private void Analysis(DirectionAnalysis a)
+    {
+        const byte Comma = (byte)',';
+        _out.Byte(Comma);
+        _out.Int(a.Retransmissions);
+        _out.Byte(Comma);
+        _out.Int(a.DuplicateAcks);
+        _out.Byte(Comma);
+        _out.Int(a.ZeroWindows);
+        _out.Byte(Comma);
+        _out.Int(a.OutOfOrder);
+        _out.Byte(Comma);
+        _out.Int(a.RttSamples);
+        OptionalSeconds(a.RttMinNanos);
+        OptionalSeconds(a.RttAvgNanos);
+        OptionalSeconds(a.RttMaxNanos);
+        OptionalSeconds(a.RttStdevNanos);
+    }
+
+    private void OptionalSeconds(long? nanos)
+    {
+        _out.Byte((byte)',');
+        if (nanos is { } n)
+        {
+            _out.Seconds(n);
+        }
     }
 
     private void Optional(ulong? value)

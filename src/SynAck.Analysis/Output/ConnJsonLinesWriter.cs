@@ -9,7 +9,8 @@ namespace SynAck.Analysis.Output;
 /// <summary>
 /// Writes one JSON object per line per record: Zeek's conn.log key names (<c>id.orig_h</c>, ...; unset fields
 /// omitted, as Zeek's JSON logs do) followed by SynAck's lifecycle fields (<c>orig_state</c>, <c>resp_state</c>,
-/// <c>close_kind</c>, <c>active_closer</c>, <c>handshake</c>, per-direction flag counts, first/last packet) and
+/// <c>close_kind</c>, <c>active_closer</c>, <c>handshake</c>, per-direction flag counts and sequence analysis,
+/// first/last packet) and
 /// <c>"schema": 1</c>. Uses <see cref="Utf8JsonWriter"/> directly: no reflection.
 /// </summary>
 public sealed class ConnJsonLinesWriter : IDisposable
@@ -85,6 +86,8 @@ public sealed class ConnJsonLinesWriter : IDisposable
         WriteHandshake(j, r.Handshake);
         WriteFlags(j, "orig_flags", r.OrigFlags);
         WriteFlags(j, "resp_flags", r.RespFlags);
+        WriteAnalysis(j, "orig_analysis", r.OrigAnalysis);
+        WriteAnalysis(j, "resp_analysis", r.RespAnalysis);
         j.WriteNumber("first_packet", r.FirstFrame);
         j.WriteNumber("last_packet", r.LastFrame);
         j.WriteString("removal", r.RemovalReason.ToName());
@@ -189,6 +192,37 @@ public sealed class ConnJsonLinesWriter : IDisposable
         if (value is { } v)
         {
             j.WriteNumber(name, v);
+        }
+        else
+        {
+            j.WriteNull(name);
+        }
+    }
+
+    /// <summary>
+    /// <c>{"retransmissions","dup_acks","zero_windows","out_of_order","rtt_samples","rtt_min","rtt_avg","rtt_max","rtt_stdev"}</c>,
+    /// the RTT statistics in seconds and null without samples.
+    /// </summary>
+    private static void WriteAnalysis(Utf8JsonWriter j, string name, DirectionAnalysis a)
+    {
+        j.WriteStartObject(name);
+        j.WriteNumber("retransmissions", a.Retransmissions);
+        j.WriteNumber("dup_acks", a.DuplicateAcks);
+        j.WriteNumber("zero_windows", a.ZeroWindows);
+        j.WriteNumber("out_of_order", a.OutOfOrder);
+        j.WriteNumber("rtt_samples", a.RttSamples);
+        WriteSeconds(j, "rtt_min", a.RttMinNanos);
+        WriteSeconds(j, "rtt_avg", a.RttAvgNanos);
+        WriteSeconds(j, "rtt_max", a.RttMaxNanos);
+        WriteSeconds(j, "rtt_stdev", a.RttStdevNanos);
+        j.WriteEndObject();
+    }
+
+    private static void WriteSeconds(Utf8JsonWriter j, string name, long? nanos)
+    {
+        if (nanos is { } n)
+        {
+            j.WriteNumber(name, Seconds(n));
         }
         else
         {

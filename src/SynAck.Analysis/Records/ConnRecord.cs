@@ -83,6 +83,11 @@ public sealed record ConnRecord
 
     public required FlagCounts RespFlags { get; init; }
 
+    /// <summary>The originator's sequence-analysis counts and the ACK RTT of its data (all zero when analysis is off).</summary>
+    public DirectionAnalysis OrigAnalysis { get; init; }
+
+    public DirectionAnalysis RespAnalysis { get; init; }
+
     public required long FirstFrame { get; init; }
 
     public required long LastFrame { get; init; }

@@ -1,3 +1,4 @@
+using SynAck.Analysis.Anomalies.Sequence;
 using SynAck.Analysis.Lifecycle;
 using SynAck.Analysis.Records;
 using SynAck.Analysis.Zeek;
@@ -45,6 +46,8 @@ internal static class ConnRecordBuilder
             Handshake = BuildHandshake(ref c),
             OrigFlags = Flags(ref c, o),
             RespFlags = Flags(ref c, r),
+            OrigAnalysis = ConnectionSequenceAnalysis.ToRecord(c.Sequence, o),
+            RespAnalysis = ConnectionSequenceAnalysis.ToRecord(c.Sequence, r),
             FirstFrame = c.FirstFrame,
             LastFrame = c.LastFrame,
             ZeekOrigState = origZ.State,

@@ -1,3 +1,4 @@
+using SynAck.Analysis.Anomalies.Sequence;
 using SynAck.Analysis.Flows;
 using SynAck.Analysis.Lifecycle;
 using SynAck.Analysis.Zeek;
@@ -30,6 +31,9 @@ internal struct ConnectionState
     public HandshakeTracker Handshake;
     public TeardownTracker Teardown;
     public FlagCountBuffer FlagCounts;
+
+    /// <summary>Wireshark-style sequence analysis state and per-direction counts (see <see cref="ConnectionSequenceAnalysis"/>).</summary>
+    public ConnectionSequence Sequence;
 
     public int TransitionCount;
 

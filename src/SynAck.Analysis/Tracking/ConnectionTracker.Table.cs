@@ -164,6 +164,7 @@ public sealed partial class ConnectionTracker
         }
 
         var record = ConnRecordBuilder.Build(ref c, _uids[slot], _recorded[slot], reason, TunnelParents(slot));
+        _sequence?.Release(ref c.Sequence);
         _index.Remove(c.Key);
         c = default;
         _uids[slot] = null!;

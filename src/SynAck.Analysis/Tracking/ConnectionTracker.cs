@@ -1,3 +1,4 @@
+using SynAck.Analysis.Anomalies.Sequence;
 using SynAck.Analysis.Flows;
 using SynAck.Analysis.Input;
 using SynAck.Analysis.Lifecycle;
@@ -17,6 +18,7 @@ public sealed partial class ConnectionTracker
     private readonly TrackerOptions _options;
     private readonly ZeekOptions _zeek;
     private readonly IConnectionSink _sink;
+    private readonly ConnectionSequenceAnalysis? _sequence;
     private readonly FlowTable _index = new();
     private ConnectionState[] _slots = new ConnectionState[1024];
     private string[] _uids = new string[1024];
@@ -39,6 +41,7 @@ public sealed partial class ConnectionTracker
         _options = options;
         _zeek = options.Zeek;
         _sink = sink;
+        _sequence = options.AnalyzeSequences ? new ConnectionSequenceAnalysis(new SequenceAnalyzerOptions()) : null;
     }
 
     /// <summary>Running totals.</summary>
@@ -132,6 +135,7 @@ public sealed partial class ConnectionTracker
 
         ZeekTcpAnalyzer.Process(ref c.Zeek, side, seg, _zeek);
         CountFlags(ref c, side, seg.Flags);
+        _sequence?.Process(ref c.Sequence, side, seg);
         c.Handshake.Observe(side, seg);
         LifecycleInference.Apply(ref c.Rfc, ref c.Teardown, side, seg, _options.MslNs, ref _scratch, ref _scratchCount);
         KeepTransitions(slot, ref c, seg.FrameNumber);

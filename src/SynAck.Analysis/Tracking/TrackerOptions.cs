@@ -19,6 +19,12 @@ public sealed record TrackerOptions
     /// <summary>Keep every state transition in the record (for ladders and per-packet output); otherwise only count them.</summary>
     public bool RecordTransitions { get; init; }
 
+    /// <summary>
+    /// Run Wireshark-style sequence analysis on every segment, so records carry per-direction retransmission,
+    /// duplicate-ACK, zero-window and out-of-order counts and ACK RTT statistics (default on).
+    /// </summary>
+    public bool AnalyzeSequences { get; init; } = true;
+
     /// <summary>Live connections kept at most; beyond it the longest-idle connection is evicted.</summary>
     public int MaxConnections { get; init; } = 4_000_000;
 

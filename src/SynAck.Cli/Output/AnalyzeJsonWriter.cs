@@ -9,12 +9,12 @@ namespace SynAck.Cli.Output;
 /// <summary><c>synack analyze --json</c>: the whole summary as one JSON object on one line (schema 1, keys in docs/cli.md).</summary>
 public static class AnalyzeJsonWriter
 {
-    public static void Write(Stream output, IReadOnlyList<string> captures, CaptureSummary s)
+    public static void Write(Stream output, IReadOnlyList<string> captures, CaptureSummary s, AnalyzeFindings? depth = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(captures);
         ArgumentNullException.ThrowIfNull(s);
-        using (var w = new Utf8JsonWriter(output))
+        using (var w = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteNumber("schema", 1);
@@ -79,6 +79,11 @@ public static class AnalyzeJsonWriter
             w.WriteEndArray();
             WriteTop(w, "top_originators", s.TopOriginators);
             WriteTop(w, "top_responders", s.TopResponders);
+            if (depth is not null)
+            {
+                AnalyzeFindingsJson.Write(w, depth);
+            }
+
             w.WriteEndObject();
         }
 

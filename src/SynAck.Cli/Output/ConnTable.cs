@@ -8,12 +8,13 @@ namespace SynAck.Cli.Output;
 
 /// <summary>
 /// <c>synack conns</c> as a Spectre.Console table on a terminal: fewer, combined columns than the plain text
-/// (the connection number instead of the uid, packets and bytes as orig/resp, no duration or closer) so it fits a
+/// (the connection number instead of the uid, packets, bytes and retransmissions as orig/resp, no duration, closer or
+/// other analysis counts) so it fits a
 /// terminal, coloured by outcome (green graceful, red reset or refused, yellow unanswered or evicted).
 /// </summary>
 public static class ConnTable
 {
-    private static readonly string[] s_header = ["#", "orig", "resp", "state", "history", "pkts", "bytes", "orig end", "resp end", "close"];
+    private static readonly string[] s_header = ["#", "orig", "resp", "state", "history", "pkts", "bytes", "orig end", "resp end", "close", "retx"];
 
     public static void Write(IAnsiConsole console, IReadOnlyList<NumberedRecord> records)
     {
@@ -23,7 +24,7 @@ public static class ConnTable
         for (var c = 0; c < s_header.Length; c++)
         {
             var column = new TableColumn(new Markup($"[bold]{Markup.Escape(s_header[c])}[/]"));
-            table.AddColumn(c is 0 or 5 or 6 ? column.RightAligned() : column);
+            table.AddColumn(c is 0 or 5 or 6 or 10 ? column.RightAligned() : column);
         }
 
         foreach (var (number, r) in records)
@@ -39,7 +40,8 @@ public static class ConnTable
                 new Text(Num(r.OrigBytes) + "/" + Num(r.RespBytes)),
                 new Text(r.OrigState.ToName()),
                 new Text(r.RespState.ToName()),
-                new Markup($"[{colour}]{r.CloseKind.ToName()}[/]"));
+                new Markup($"[{colour}]{r.CloseKind.ToName()}[/]"),
+                new Text(ConnTableRows.Pair(r.OrigAnalysis.Retransmissions, r.RespAnalysis.Retransmissions)));
         }
 
         table.Caption = new TableTitle($"{records.Count} connections; synack ladder CAPTURE --conn # draws one");

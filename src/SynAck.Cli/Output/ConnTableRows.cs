@@ -11,11 +11,11 @@ public static class ConnTableRows
     public static IReadOnlyList<string> Header { get; } =
     [
         "#", "uid", "orig", "resp", "state", "history", "duration", "orig pkts", "orig bytes", "resp pkts", "resp bytes",
-        "orig end", "resp end", "close", "closer",
+        "orig end", "resp end", "close", "closer", "retx", "dup acks", "zero win", "ooo", "rtt avg",
     ];
 
     /// <summary>Columns that hold numbers (right-aligned).</summary>
-    public static bool IsNumeric(int column) => column is 0 or (>= 6 and <= 10);
+    public static bool IsNumeric(int column) => column is 0 or (>= 6 and <= 10) or (>= 15 and <= 19);
 
     /// <summary>
     /// One capture's records by first packet, numbered from 1: the order connections started, so number N is the
@@ -45,8 +45,20 @@ public static class ConnTableRows
             r.RespState.ToName(),
             r.CloseKind.ToName(),
             r.ActiveCloser.ToName(),
+            Pair(r.OrigAnalysis.Retransmissions, r.RespAnalysis.Retransmissions),
+            Pair(r.OrigAnalysis.DuplicateAcks, r.RespAnalysis.DuplicateAcks),
+            Pair(r.OrigAnalysis.ZeroWindows, r.RespAnalysis.ZeroWindows),
+            Pair(r.OrigAnalysis.OutOfOrder, r.RespAnalysis.OutOfOrder),
+            Rtt(r.OrigAnalysis.RttAvgNanos) + "/" + Rtt(r.RespAnalysis.RttAvgNanos),
         ];
     }
+
+    /// <summary>Orig/resp counts, e.g. <c>3/0</c>.</summary>
+    public static string Pair(long orig, long resp) =>
+        orig.ToString(CultureInfo.InvariantCulture) + "/" + resp.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Seconds rounded to the microsecond, as the JSON and CSV writers round them.</summary>
+    private static string Rtt(long? nanos) => nanos is { } n ? TimeText.FormatSeconds((n + 500) / 1000 * 1000, 6) : "-";
 
     private static string Num(ulong n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -39,6 +39,9 @@ public sealed record TcpConfig
     /// <summary>How long a fully closed connection waits in FIN-WAIT-2 for the peer's FIN (Linux tcp_fin_timeout: 60 s); null waits forever.</summary>
     public TimeSpan? FinWait2Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Offer the timestamps option (RFC 7323 §3) for RTT measurement and PAWS.</summary>
+    public bool Timestamps { get; init; } = true;
+
     /// <summary>Offer the window scale option (RFC 7323 §2).</summary>
     public bool WindowScaling { get; init; } = true;
 

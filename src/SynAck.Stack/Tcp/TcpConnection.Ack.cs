@@ -28,6 +28,12 @@ public sealed partial class TcpConnection
         var window = (uint)seg.Window << SndWindShift;
         if (ack.IsAfter(SndUna))
         {
+            if (TrySampleRttFromTimestamps(seg, now))
+            {
+                // RTTM replaces the one-segment-at-a-time timing (RFC 7323 §4.1).
+                _rttTiming = false;
+            }
+
             OnNewAck(ack, now);
         }
         else if (ack == SndUna && IsDuplicateAck(seg, payloadLength, window))

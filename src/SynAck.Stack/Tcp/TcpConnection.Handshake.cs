@@ -180,7 +180,10 @@ public sealed partial class TcpConnection
     {
         // RFC 9293 §3.7.1 / RFC 6691: Eff.snd.MSS = min(SendMSS, MMS_S - headers); without the option, the default.
         var remoteMss = seg.Mss is { } m && m > 0 ? m : _defaultRemoteMss;
-        SendMss = Math.Max(1, Math.Min(remoteMss, _localMss));
+        ApplySynTimestamps(seg);
+
+        // The MSS excludes TCP options (RFC 6691 §2), so with timestamps each segment carries 12 bytes less data.
+        SendMss = Math.Max(1, Math.Min(remoteMss, _localMss) - (TimestampsEnabled ? 12 : 0));
         _cc = new NewReno(SendMss);
         if (_scratch.Length < SendMss)
         {
@@ -200,9 +203,12 @@ public sealed partial class TcpConnection
         RcvWindShift = enabled ? _rcvShiftOffer : (byte)0;
     }
 
-    private TcpRepr SynSegment()
+    private TcpRepr SynSegment(Instant now)
     {
         var synAck = State == TcpState.SynReceived;
+
+        // RFC 7323 §3.2: a SYN may offer timestamps; a SYN-ACK carries them only when the SYN did.
+        var offerTimestamps = _config.Timestamps && (!synAck || _peerOfferedTimestamps);
 
         // RFC 7323 §2.2: the window in a SYN or SYN-ACK is unscaled. A SYN-ACK carries the option only when the
         // SYN did (RFC 7323 §1.3).
@@ -215,6 +221,7 @@ public sealed partial class TcpConnection
             Window = (ushort)Math.Min(_recv.Window, ushort.MaxValue),
             Mss = (ushort)Math.Min(_localMss, ushort.MaxValue),
             WindowScale = offerScale ? _rcvShiftOffer : null,
+            Timestamps = offerTimestamps ? (TsVal(now), synAck ? _tsRecent : 0u) : null,
         };
     }
 }

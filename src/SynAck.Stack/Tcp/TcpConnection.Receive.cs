@@ -50,6 +50,12 @@ public sealed partial class TcpConnection
             return;
         }
 
+        // RFC 7323 §5.3: PAWS runs before the acceptability test.
+        if (FailsPaws(seg))
+        {
+            return;
+        }
+
         // First: the sequence number (the four-case acceptability test).
         if (!IsAcceptable(seg.Seq, segLen, wnd))
         {
@@ -77,6 +83,8 @@ public sealed partial class TcpConnection
             payload = default;
             flags &= ~TcpFlags.Fin;
         }
+
+        UpdateTsRecent(seg);
 
         // Second: the RST bit (RFC 5961 §3.2 as adopted by RFC 9293).
         if ((flags & TcpFlags.Rst) != 0)

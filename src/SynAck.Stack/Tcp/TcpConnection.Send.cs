@@ -12,6 +12,7 @@ public sealed partial class TcpConnection
     private bool _probePending;
     private bool _userDirty;
     private TcpRepr? _pendingReset;
+    private Instant _dispatchNow;
 
     /// <summary>Segments this connection has emitted.</summary>
     public long SegmentsSent { get; private set; }
@@ -23,6 +24,7 @@ public sealed partial class TcpConnection
     public void Dispatch(Instant now, ISegmentSink sink)
     {
         _userDirty = false;
+        _dispatchNow = now;
         RunTimers(now);
         if (_pendingReset is { } rst)
         {
@@ -65,7 +67,7 @@ public sealed partial class TcpConnection
     private void SendSyn(Instant now, ISegmentSink sink)
     {
         _synPending = false;
-        Emit(sink, SynSegment() with { SourcePort = Local.Port, DestinationPort = Remote.Port }, default);
+        Emit(sink, SynSegment(now) with { SourcePort = Local.Port, DestinationPort = Remote.Port }, default);
         SndNxt = Iss.Add(1u);
         _sndMax = SeqNumber.Max(_sndMax, SndNxt);
         if (_rtxCount == 0)
@@ -228,7 +230,7 @@ public sealed partial class TcpConnection
             _delayedAckDeadline = Instant.Never;
         }
 
-        sink.Send(seg, payload);
+        sink.Send(WithTimestamps(seg, _dispatchNow), payload);
     }
 
     private ushort AdvertisedWindow()

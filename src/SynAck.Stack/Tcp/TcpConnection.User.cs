@@ -118,6 +118,7 @@ public sealed partial class TcpConnection
     private void InitializeSendSequence(SeqNumber iss)
     {
         Iss = iss;
+        _tsOffset = iss.Value;
         SndUna = iss;
         SndNxt = iss;
         _sndMax = iss;

@@ -9,7 +9,7 @@ using SynAck.Wire.Tcp;
 namespace SynAck.Interop.Tests.Cli;
 
 /// <summary>The real <c>synack listen</c>, <c>connect</c> and <c>demo</c> commands against the Linux kernel.</summary>
-[Collection("kernel")]
+[Collection("kernel-cli")]
 public sealed class CliInteropTests
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(90);

@@ -11,7 +11,7 @@ using static SynAck.Interop.Tests.Kernel.InteropHarness;
 namespace SynAck.Interop.Tests.Kernel;
 
 /// <summary>HttpClient over SynAck against the kernel's python3 http.server, and IPv6 over TUN both ways.</summary>
-[Collection("kernel")]
+[Collection("kernel-dotnet")]
 public sealed class DotNetAndIpv6InteropTests
 {
     [SkippableFact]

@@ -13,8 +13,6 @@ namespace SynAck.Interop.Tests.Kernel;
 [Collection("kernel")]
 public sealed class KernelInteropTests
 {
-    private const int TenMegabytes = 10 * 1024 * 1024;
-
     [SkippableFact]
     public async Task KernelClient_RequestToSynAckServer_GetsResponse()
     {
@@ -51,62 +49,6 @@ public sealed class KernelInteropTests
             Assert.Equal("served ping", await ReadLineAsync(peer));
             Assert.Equal(TcpState.Closed, await CloseAndWaitAsync(s, TcpState.Closed));
         }, dogfood: (records, stack) => AssertConnection(records, stack, ConnState.SF, CloseKind.FourWay, TcpState.Closed, TcpState.TimeWait));
-    }
-
-    [SkippableFact]
-    public async Task KernelClient_TenMegabytesEachWay_HashesMatch()
-    {
-        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
-        await RunAsync(nameof(KernelClient_TenMegabytesEachWay_HashesMatch), k => KernelClientBulkAsync(k, 8081), headersOnly: true, dogfood: AssertBulkRecord);
-    }
-
-    [SkippableFact]
-    public async Task SynAckClient_TenMegabytesEachWay_HashesMatch()
-    {
-        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
-        await RunAsync(nameof(SynAckClient_TenMegabytesEachWay_HashesMatch), async k =>
-        {
-            using var peer = StartPeer(k, "server", k.KernelAddress.ToString(), "9091", "bulk", TenMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Assert.Equal("ready", await ReadLineAsync(peer));
-            await using var s = await k.Host.ConnectAsync(new TcpEndpoint(k.KernelAddress, 9091)).WaitAsync(PeerTimeout);
-            var (sent, received, bytes) = await BulkAsync(s, TenMegabytes);
-            Assert.Equal(TenMegabytes, bytes);
-            Assert.Equal($"sent {received} recv {sent} {TenMegabytes}", await ReadLineAsync(peer));
-        }, headersOnly: true, dogfood: AssertBulkRecord);
-    }
-
-    [SkippableFact]
-    public async Task KernelClient_TenMegabytesUnderFivePercentLoss_HashesMatch()
-    {
-        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
-        await RunAsync(nameof(KernelClient_TenMegabytesUnderFivePercentLoss_HashesMatch), async k =>
-        {
-            await k.AddRandomLossAsync(5);
-            await KernelClientBulkAsync(k, 8082);
-        }, headersOnly: true);
-    }
-
-    [SkippableFact]
-    public async Task KernelClient_TenMegabytesUnderReorderingAndDuplication_HashesMatch()
-    {
-        Skip.If(KernelNamespace.Unavailable() is not null, KernelNamespace.Unavailable());
-        var impairment = new ImpairmentOptions
-        {
-            Seed = 17,
-            Reorder = 0.05,
-            ReorderDelay = TimeSpan.FromMilliseconds(2),
-            Duplicate = 0.03,
-            Directions = ImpairmentDirections.Both,
-        };
-        await RunAsync(
-            nameof(KernelClient_TenMegabytesUnderReorderingAndDuplication_HashesMatch),
-            async k =>
-            {
-                await KernelClientBulkAsync(k, 8083);
-                Assert.True(k.Impaired!.Reordered > 0 && k.Impaired.Duplicated > 0);
-            },
-            impairment,
-            headersOnly: true);
     }
 
     [SkippableFact]
@@ -211,28 +153,5 @@ public sealed class KernelInteropTests
             var e = await Assert.ThrowsAsync<IOException>(() => s.ReadAsync(new byte[16]).AsTask().WaitAsync(PeerTimeout));
             Assert.Equal(System.Net.Sockets.SocketError.ConnectionReset, Assert.IsType<System.Net.Sockets.SocketException>(e.InnerException).SocketErrorCode);
         }, dogfood: (records, stack) => AssertConnection(records, stack, ConnState.Rstr, CloseKind.ResetByResponder, TcpState.Closed, TcpState.Closed));
-    }
-
-    private static void AssertBulkRecord(IReadOnlyList<ConnRecord> records, IReadOnlyList<Stack.Tcp.TcpConnection> stack)
-    {
-        // Both sides send, then half-close while the other is still sending: a half-close on both sides.
-        var conn = Assert.Single(records);
-        Assert.Equal(ConnState.SF, conn.ConnState);
-        Assert.True(conn.Handshake.Valid);
-        var c = Assert.Single(stack);
-        Assert.Equal(c.IsPassive ? c.Iss.Value : c.Irs.Value, conn.Handshake.RespIsn);
-        Assert.Equal(((ulong)TenMegabytes, (ulong)TenMegabytes), (conn.OrigBytes!.Value, conn.RespBytes!.Value));
-    }
-
-    private static async Task KernelClientBulkAsync(KernelNamespace k, ushort port)
-    {
-        await using var listener = await k.Host.ListenAsync(port);
-        var accept = listener.AcceptAsync();
-        using var peer = StartPeer(k, "client", k.StackAddress.ToString(), port.ToString(System.Globalization.CultureInfo.InvariantCulture), "bulk", TenMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await using var s = await accept.WaitAsync(PeerTimeout);
-        Assert.Equal("connected", await ReadLineAsync(peer));
-        var (sent, received, bytes) = await BulkAsync(s, TenMegabytes);
-        Assert.Equal(TenMegabytes, bytes);
-        Assert.Equal($"sent {received} recv {sent} {TenMegabytes}", await ReadLineAsync(peer));
     }
 }

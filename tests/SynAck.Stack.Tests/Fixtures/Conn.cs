@@ -126,7 +126,8 @@ internal sealed class Conn
     }
 
     /// <summary>Delivers a segment from the peer and dispatches; returns what the connection sent in response.</summary>
-    public List<(TcpRepr Segment, byte[] Payload)> Receive(TcpFlags flags, uint seq, uint ack, byte[]? payload = null, ushort window = 65535, ushort? mss = null, byte? windowScale = null)
+    public List<(TcpRepr Segment, byte[] Payload)> Receive(
+        TcpFlags flags, uint seq, uint ack, byte[]? payload = null, ushort window = 65535, ushort? mss = null, byte? windowScale = null, (uint TsVal, uint TsEcr)? timestamps = null)
     {
         var seg = new TcpRepr
         {
@@ -138,6 +139,7 @@ internal sealed class Conn
             Window = window,
             Mss = mss,
             WindowScale = windowScale,
+            Timestamps = timestamps,
         };
         C.Process(seg, payload ?? [], Now);
         Dispatch();

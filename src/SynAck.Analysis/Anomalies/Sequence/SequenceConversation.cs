@@ -2,25 +2,17 @@ using SynAck.Analysis.Flows;
 
 namespace SynAck.Analysis.Anomalies.Sequence;
 
-/// <summary>One analyzed conversation (Wireshark's <c>tcp_analysis</c>): both directions plus handshake timing.</summary>
+/// <summary>One conversation of <see cref="TcpSequenceAnalyzer"/>'s table: its flow state, identity and recency links.</summary>
 internal struct SequenceConversation
 {
     public FlowKey Key;
     public long Stream;
+    public SequenceFlow Flow;
 
-    /// <summary>Direction 0 is the first packet's sender.</summary>
-    public SequenceDirection D0;
-    public SequenceDirection D1;
+    /// <summary>The first packet's sender (direction 0 of <see cref="Flow"/>).</summary>
     public Wire.IpAddr Address0;
     public ushort Port0;
 
-    /// <summary>Time of the most recent SYN without ACK, ns; 0 when none (Wireshark's <c>ts_mru_syn</c>).</summary>
-    public long MruSynNanos;
-
-    /// <summary>Initial RTT, ns; 0 until the first pure ACK after a SYN (Wireshark's <c>ts_first_rtt</c>).</summary>
-    public long FirstRttNanos;
-
-    public bool HasMruSyn;
     public long LastSeenNanos;
 
     /// <summary>Recency list links (slot indices), -1 at the ends.</summary>

@@ -12,11 +12,11 @@ namespace SynAck.Analysis.Anomalies.Sequence;
 /// deliberate differences are listed in docs/findings/tcp-analysis.md. Allocation-free per packet once the
 /// tables have reached their high-water mark.
 /// </summary>
-public sealed partial class TcpSequenceAnalyzer
+public sealed class TcpSequenceAnalyzer
 {
     private readonly SequenceAnalyzerOptions _options;
     private readonly Dictionary<FlowKey, int> _index = new();
-    private readonly UnackedSegmentPool _pool = new();
+    private readonly SequenceRules _rules;
     private SequenceConversation[] _slots = new SequenceConversation[256];
     private int[] _freeSlots = new int[256];
     private int _freeCount;
@@ -32,6 +32,8 @@ public sealed partial class TcpSequenceAnalyzer
         {
             throw new ArgumentOutOfRangeException(nameof(options), "limits must be positive");
         }
+
+        _rules = new SequenceRules(_options);
     }
 
     /// <summary>Conversations currently kept.</summary>
@@ -44,7 +46,7 @@ public sealed partial class TcpSequenceAnalyzer
     public long EvictedConversations { get; private set; }
 
     /// <summary>Unacknowledged segments currently remembered, all conversations.</summary>
-    public int LiveUnackedSegments => _pool.Live;
+    public int LiveUnackedSegments => _rules.LiveUnackedSegments;
 
     /// <summary>Analyzes one segment (capture order) and returns what Wireshark would show for it.</summary>
     public TcpPacketAnalysis Analyze(in TcpSegment seg) => Analyze(seg, default);
@@ -63,7 +65,7 @@ public sealed partial class TcpSequenceAnalyzer
         else
         {
             ref var existing = ref _slots[slot];
-            ref var fwd0 = ref Forward(ref existing, seg);
+            ref var fwd0 = ref IsFirstSender(existing, seg) ? ref existing.Flow.D0 : ref existing.Flow.D1;
             var synOnly = (seg.Flags & (TcpFlags.Syn | TcpFlags.Ack)) == TcpFlags.Syn;
             var synAck = (seg.Flags & (TcpFlags.Syn | TcpFlags.Ack)) == (TcpFlags.Syn | TcpFlags.Ack);
             if ((synOnly || synAck) && fwd0.BaseSeqSet && seg.Seq.Value != fwd0.BaseSeq)
@@ -81,8 +83,9 @@ public sealed partial class TcpSequenceAnalyzer
 
         Touch(slot, seg.TimestampNanos);
         ref var c = ref _slots[slot];
-        var result = AnalyzeInto(ref c, seg, flags);
-        StoreSack(ref Forward(ref c, seg), sack);
+        var fromFirst = IsFirstSender(c, seg);
+        var result = _rules.Analyze(ref c.Flow, c.Stream, fromFirst, seg, flags, measureBytesInFlight: true);
+        SequenceRules.StoreSack(ref fromFirst ? ref c.Flow.D0 : ref c.Flow.D1, sack);
 
         return result;
     }
@@ -117,8 +120,7 @@ public sealed partial class TcpSequenceAnalyzer
             Stream = _nextStream++,
             Address0 = seg.Source,
             Port0 = seg.SourcePort,
-            D0 = SequenceDirection.Initial,
-            D1 = SequenceDirection.Initial,
+            Flow = SequenceFlow.Initial,
             Newer = -1,
             Older = -1,
         };
@@ -135,8 +137,7 @@ public sealed partial class TcpSequenceAnalyzer
     private void Remove(int slot)
     {
         ref var c = ref _slots[slot];
-        _pool.ReturnList(c.D0.Unacked);
-        _pool.ReturnList(c.D1.Unacked);
+        _rules.Release(ref c.Flow);
         Unlink(slot);
         _index.Remove(c.Key);
         c = default;
@@ -197,10 +198,4 @@ public sealed partial class TcpSequenceAnalyzer
 
     private static bool IsFirstSender(in SequenceConversation c, in TcpSegment seg) =>
         seg.Source == c.Address0 && seg.SourcePort == c.Port0;
-
-    private static ref SequenceDirection Forward(ref SequenceConversation c, in TcpSegment seg) =>
-        ref IsFirstSender(c, seg) ? ref c.D0 : ref c.D1;
-
-    private static ref SequenceDirection Reverse(ref SequenceConversation c, in TcpSegment seg) =>
-        ref IsFirstSender(c, seg) ? ref c.D1 : ref c.D0;
 }

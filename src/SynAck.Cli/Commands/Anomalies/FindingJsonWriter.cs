@@ -13,40 +13,48 @@ public static class FindingJsonWriter
         {
             using (var w = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                w.WriteStartObject();
-                w.WriteString("id", f.Id);
-                w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
-                w.WriteString("title", f.Title);
-                WriteEndpoint(w, "src", f.Source?.ToString(), f.SourcePort);
-                WriteEndpoint(w, "dst", f.Destination?.ToString(), f.DestinationPort);
-                w.WriteNumber("count", f.Count);
-                WriteOptional(w, "distinct_hosts", f.DistinctHosts);
-                WriteOptional(w, "distinct_ports", f.DistinctPorts);
-                WriteOptional(w, "distinct_sources", f.DistinctSources);
-                w.WriteNumber("first_frame", f.FirstFrame);
-                w.WriteNumber("last_frame", f.LastFrame);
-                w.WriteNumber("first_ts", Math.Round(f.FirstNanos / 1e9, 6));
-                w.WriteNumber("last_ts", Math.Round(f.LastNanos / 1e9, 6));
-                w.WriteStartArray("example_frames");
-                foreach (var frame in f.ExampleFrames)
-                {
-                    w.WriteNumberValue(frame);
-                }
-
-                w.WriteEndArray();
-                if (f.Detail is not null)
-                {
-                    w.WriteString("detail", f.Detail);
-                }
-
-                w.WriteString("doc", FindingCatalog.Get(f.Id).DocPath);
-                w.WriteEndObject();
+                WriteObject(w, f);
             }
 
             output.WriteByte((byte)'\n');
         }
 
         output.Flush();
+    }
+
+    /// <summary>One finding as a JSON object (the keys of one line), for writers that embed findings.</summary>
+    public static void WriteObject(Utf8JsonWriter w, Finding f)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(f);
+        w.WriteStartObject();
+        w.WriteString("id", f.Id);
+        w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
+        w.WriteString("title", f.Title);
+        WriteEndpoint(w, "src", f.Source?.ToString(), f.SourcePort);
+        WriteEndpoint(w, "dst", f.Destination?.ToString(), f.DestinationPort);
+        w.WriteNumber("count", f.Count);
+        WriteOptional(w, "distinct_hosts", f.DistinctHosts);
+        WriteOptional(w, "distinct_ports", f.DistinctPorts);
+        WriteOptional(w, "distinct_sources", f.DistinctSources);
+        w.WriteNumber("first_frame", f.FirstFrame);
+        w.WriteNumber("last_frame", f.LastFrame);
+        w.WriteNumber("first_ts", Math.Round(f.FirstNanos / 1e9, 6));
+        w.WriteNumber("last_ts", Math.Round(f.LastNanos / 1e9, 6));
+        w.WriteStartArray("example_frames");
+        foreach (var frame in f.ExampleFrames)
+        {
+            w.WriteNumberValue(frame);
+        }
+
+        w.WriteEndArray();
+        if (f.Detail is not null)
+        {
+            w.WriteString("detail", f.Detail);
+        }
+
+        w.WriteString("doc", FindingCatalog.Get(f.Id).DocPath);
+        w.WriteEndObject();
     }
 
     private static void WriteEndpoint(Utf8JsonWriter w, string name, string? address, ushort? port)

@@ -109,7 +109,8 @@ public sealed class DemoHandler(CliEnvironment environment, TextWriter output)
     private static async Task SynAckConnectsAsync(TunSession session, DemoLadder ladder, DemoOptions o, string netns, List<Process> processes, TimeSpan quiet, CancellationToken ct)
     {
         var kernelEnd = new TcpEndpoint(o.Kernel, KernelPort);
-        var pause = o.Pace.TotalSeconds * 2;
+        // The kernel stays in CLOSE-WAIT a while, so that ss sees it even on a busy machine.
+        var pause = (o.Pace.TotalSeconds * 2) + 0.5;
         var server = Start(processes, ["netns", "exec", netns, "python3", "-c", DemoScripts.Server, o.Kernel.ToString(), KernelPort.ToString(CultureInfo.InvariantCulture), pause.ToString("0.###", CultureInfo.InvariantCulture)]);
         var ready = await server.StandardOutput.ReadLineAsync(ct).AsTask().WaitAsync(s_stepTimeout, ct).ConfigureAwait(false);
         if (ready != "ready")

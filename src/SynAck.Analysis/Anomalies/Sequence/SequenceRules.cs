@@ -8,14 +8,37 @@ namespace SynAck.Analysis.Anomalies.Sequence;
 /// segment, keep-alive, window update, window full, keep-alive ACK, zero-window-probe ACK, duplicate ACK, ACK of
 /// an unseen segment, then retransmission / spurious / fast retransmission / out-of-order, then the bookkeeping.
 /// Comparisons use 32-bit sequence arithmetic (RFC 9293 §3.4); a next-sequence of 0 means "unknown", as there.
+/// Shared by <see cref="TcpSequenceAnalyzer"/> (its own conversation table) and the connection tracker (state kept in
+/// each connection's slot); one instance per table owns the pool of unacknowledged-segment nodes.
 /// </summary>
-public sealed partial class TcpSequenceAnalyzer
+internal sealed partial class SequenceRules(SequenceAnalyzerOptions options)
 {
     private const TcpFlags SynFinRst = TcpFlags.Syn | TcpFlags.Fin | TcpFlags.Rst;
 
-    private TcpPacketAnalysis AnalyzeInto(ref SequenceConversation c, in TcpSegment seg, TcpAnalysisFlags flags)
+    private readonly SequenceAnalyzerOptions _options = options;
+    private readonly UnackedSegmentPool _pool = new();
+
+    /// <summary>Unacknowledged segments currently remembered, all flows.</summary>
+    public int LiveUnackedSegments => _pool.Live;
+
+    /// <summary>Returns a flow's remembered segments to the pool (when its conversation or connection ends).</summary>
+    public void Release(ref SequenceFlow c)
     {
-        var fromFirst = IsFirstSender(c, seg);
+        _pool.ReturnList(c.D0.Unacked);
+        _pool.ReturnList(c.D1.Unacked);
+        c.D0.Unacked = -1;
+        c.D1.Unacked = -1;
+        c.D0.UnackedCount = 0;
+        c.D1.UnackedCount = 0;
+    }
+
+    /// <summary>
+    /// Analyzes one segment of a flow. <paramref name="fromFirst"/>: sent by the flow's first sender (direction 0).
+    /// Without <paramref name="measureBytesInFlight"/> the bytes-in-flight walk over the unacknowledged segments is
+    /// skipped (-1, and it does not count towards <see cref="TcpPacketAnalysis.HasAnalysisRecord"/>).
+    /// </summary>
+    public TcpPacketAnalysis Analyze(ref SequenceFlow c, long stream, bool fromFirst, in TcpSegment seg, TcpAnalysisFlags flags, bool measureBytesInFlight)
+    {
         ref var fwd = ref fromFirst ? ref c.D0 : ref c.D1;
         ref var rev = ref fromFirst ? ref c.D1 : ref c.D0;
         var seq = seg.Seq.Value;
@@ -87,7 +110,8 @@ public sealed partial class TcpSequenceAnalyzer
 
         Remember(ref fwd, seg, flags, len);
         var acked = AcknowledgeReverse(ref rev, ack, now, out var ackRtt);
-        var bytesInFlight = BytesInFlight(ref fwd, rev, seg, len, out var bifEvaluated);
+        var bifEvaluated = false;
+        var bytesInFlight = measureBytesInFlight ? BytesInFlight(ref fwd, rev, seg, len, out bifEvaluated) : -1;
 
         // The handshake RTT as Wireshark measures it: last SYN (without ACK) to the first pure ACK after it.
         if ((f & (TcpFlags.Syn | TcpFlags.Ack)) == TcpFlags.Ack && c.HasMruSyn && c.FirstRttNanos == 0)
@@ -111,7 +135,7 @@ public sealed partial class TcpSequenceAnalyzer
         return new TcpPacketAnalysis
         {
             FrameNumber = seg.FrameNumber,
-            Stream = c.Stream,
+            Stream = stream,
             FromFirstSender = fromFirst,
             Flags = flags,
             DuplicateAckNumber = dupAckNum,
@@ -190,7 +214,7 @@ public sealed partial class TcpSequenceAnalyzer
     }
 
     private TcpAnalysisFlags ClassifyRetransmission(
-        ref SequenceConversation c, ref SequenceDirection fwd, ref SequenceDirection rev, in TcpSegment seg,
+        ref SequenceFlow c, ref SequenceDirection fwd, ref SequenceDirection rev, in TcpSegment seg,
         TcpAnalysisFlags flags, uint len)
     {
         if ((flags & TcpAnalysisFlags.KeepAlive) != 0)

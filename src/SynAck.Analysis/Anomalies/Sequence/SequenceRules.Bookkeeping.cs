@@ -4,7 +4,7 @@ using SynAck.Wire.Tcp;
 namespace SynAck.Analysis.Anomalies.Sequence;
 
 /// <summary>After the rules: remember the segment, retire what its ACK covers, and measure bytes in flight.</summary>
-public sealed partial class TcpSequenceAnalyzer
+internal sealed partial class SequenceRules
 {
     private void Remember(ref SequenceDirection fwd, in TcpSegment seg, TcpAnalysisFlags flags, uint len)
     {
@@ -105,7 +105,7 @@ public sealed partial class TcpSequenceAnalyzer
         return acked;
     }
 
-    private static void StoreSack(ref SequenceDirection fwd, in SackBlocks sack)
+    public static void StoreSack(ref SequenceDirection fwd, in SackBlocks sack)
     {
         uint delivered = 0;
         var n = Math.Min(sack.Count, 3);

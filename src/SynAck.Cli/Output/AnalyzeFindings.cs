@@ -1,0 +1,7 @@
+using SynAck.Analysis.Anomalies.Sequence;
+using SynAck.Analysis.Findings;
+
+namespace SynAck.Cli.Output;
+
+/// <summary>What <c>synack analyze</c> adds about what went wrong: the findings digest and the sequence-analysis totals.</summary>
+public sealed record AnalyzeFindings(FindingSummary Findings, SequenceTotals Sequence);
