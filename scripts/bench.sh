@@ -20,8 +20,9 @@ if [ -z "$cap" ]; then
   [ -f "$cap" ] || zstd -q -d -k -o "$cap" "$shared/real-close.pcap.zst"
 fi
 cap=$(realpath "$cap")
-out=$tmp/synack-bench
-dotnet publish src/SynAck.Cli -c Release -r linux-x64 --self-contained false -o "$out" --nologo -v quiet >/dev/null
+out=$tmp/synack-bench-aot
+# A runtime-specific publish is Native AOT (src/SynAck.Cli/SynAck.Cli.csproj).
+dotnet publish src/SynAck.Cli -c Release -r linux-x64 -o "$out" --nologo -v quiet 1>&2
 bin=$out/synack
 cores=$(nproc)
 

@@ -42,6 +42,9 @@ public sealed record TcpConfig
     /// <summary>Offer the timestamps option (RFC 7323 §3) for RTT measurement and PAWS.</summary>
     public bool Timestamps { get; init; } = true;
 
+    /// <summary>Offer SACK-permitted and report out-of-order blocks in ACKs (RFC 2018; the sender ignores the peer's blocks).</summary>
+    public bool Sack { get; init; } = true;
+
     /// <summary>Offer the window scale option (RFC 7323 §2).</summary>
     public bool WindowScaling { get; init; } = true;
 

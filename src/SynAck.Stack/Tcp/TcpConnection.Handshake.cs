@@ -181,6 +181,7 @@ public sealed partial class TcpConnection
         // RFC 9293 §3.7.1 / RFC 6691: Eff.snd.MSS = min(SendMSS, MMS_S - headers); without the option, the default.
         var remoteMss = seg.Mss is { } m && m > 0 ? m : _defaultRemoteMss;
         ApplySynTimestamps(seg);
+        ApplySynSack(seg);
 
         // The MSS excludes TCP options (RFC 6691 §2), so with timestamps each segment carries 12 bytes less data.
         SendMss = Math.Max(1, Math.Min(remoteMss, _localMss) - (TimestampsEnabled ? 12 : 0));
@@ -222,6 +223,9 @@ public sealed partial class TcpConnection
             Mss = (ushort)Math.Min(_localMss, ushort.MaxValue),
             WindowScale = offerScale ? _rcvShiftOffer : null,
             Timestamps = offerTimestamps ? (TsVal(now), synAck ? _tsRecent : 0u) : null,
+
+            // RFC 2018 §2: SACK-permitted on a SYN-ACK only when the SYN carried it.
+            SackPermitted = _config.Sack && (!synAck || _peerOfferedSack),
         };
     }
 }

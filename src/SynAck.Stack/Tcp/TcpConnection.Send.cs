@@ -230,7 +230,7 @@ public sealed partial class TcpConnection
             _delayedAckDeadline = Instant.Never;
         }
 
-        sink.Send(WithTimestamps(seg, _dispatchNow), payload);
+        sink.Send(WithOptions(seg, payload.Length, _dispatchNow), payload);
     }
 
     private ushort AdvertisedWindow()

@@ -41,6 +41,7 @@ public sealed partial class TcpConnection
                     if (offset > 0)
                     {
                         OutOfOrderSegments++;
+                        NoteOutOfOrder(RcvNxt.Add((uint)offset));
                     }
 
                     _ackNow = true;

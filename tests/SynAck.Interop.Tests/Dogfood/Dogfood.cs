@@ -10,7 +10,7 @@ internal static class Dogfood
 {
     /// <summary>
     /// The capture holds exactly one connection; its handshake check passed with the ISNs the stack actually used
-    /// (SynAck's ISS on its side, its IRS as the kernel's) and timestamps negotiated, and its conn_state, close kind and both final RFC 9293
+    /// (SynAck's ISS on its side, its IRS as the kernel's) and timestamps and SACK negotiated, and its conn_state, close kind and both final RFC 9293
     /// states are as expected.
     /// </summary>
     public static ConnRecord AssertConnection(
@@ -35,9 +35,9 @@ internal static class Dogfood
 
         Assert.True(conn.Handshake.Valid);
 
-        // RFC 7323: the kernel and SynAck both offer timestamps, so both SYNs carry them.
-        Assert.True(conn.Handshake.Timestamps);
-        Assert.True(c.TimestampsEnabled);
+        // RFC 7323 and RFC 2018: the kernel and SynAck both offer timestamps and SACK, so both SYNs carry them.
+        Assert.True(conn.Handshake.Timestamps && conn.Handshake.SackPermitted);
+        Assert.True(c.TimestampsEnabled && c.SackEnabled);
         var (origIsn, respIsn) = synackIsOrig ? (c.Iss.Value, c.Irs.Value) : (c.Irs.Value, c.Iss.Value);
         Assert.Equal((origIsn, respIsn), (conn.Handshake.OrigIsn, conn.Handshake.RespIsn));
         return conn;

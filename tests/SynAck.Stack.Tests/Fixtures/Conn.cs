@@ -127,7 +127,7 @@ internal sealed class Conn
 
     /// <summary>Delivers a segment from the peer and dispatches; returns what the connection sent in response.</summary>
     public List<(TcpRepr Segment, byte[] Payload)> Receive(
-        TcpFlags flags, uint seq, uint ack, byte[]? payload = null, ushort window = 65535, ushort? mss = null, byte? windowScale = null, (uint TsVal, uint TsEcr)? timestamps = null)
+        TcpFlags flags, uint seq, uint ack, byte[]? payload = null, ushort window = 65535, ushort? mss = null, byte? windowScale = null, (uint TsVal, uint TsEcr)? timestamps = null, bool sackPermitted = false)
     {
         var seg = new TcpRepr
         {
@@ -140,6 +140,7 @@ internal sealed class Conn
             Mss = mss,
             WindowScale = windowScale,
             Timestamps = timestamps,
+            SackPermitted = sackPermitted,
         };
         C.Process(seg, payload ?? [], Now);
         Dispatch();

@@ -3,8 +3,8 @@ using SynAck.Wire.Tcp;
 namespace SynAck.Stack.Tcp;
 
 /// <summary>
-/// TCP timestamps (RFC 7323 §3–§5): negotiation on the SYNs, TS.Recent, RTT measurement from TSecr (RTTM) and
-/// protection against wrapped sequence numbers (PAWS).
+/// Per-segment options: TCP timestamps (RFC 7323 §3–§5: negotiation on the SYNs, TS.Recent, RTT measurement from
+/// TSecr (RTTM) and protection against wrapped sequence numbers (PAWS)), and the SACK blocks ACKs carry.
 /// </summary>
 public sealed partial class TcpConnection
 {
@@ -86,16 +86,25 @@ public sealed partial class TcpConnection
         return true;
     }
 
-    /// <summary>Adds TSopt to an outgoing segment (RFC 7323 §3.2: on every non-RST segment once enabled) and notes Last.ACK.sent.</summary>
-    private TcpRepr WithTimestamps(in TcpRepr seg, Instant now)
+    /// <summary>
+    /// Adds TSopt to an outgoing segment (RFC 7323 §3.2: on every non-RST segment once enabled), SACK blocks to an
+    /// ACK while a gap is open (RFC 2018), and notes Last.ACK.sent.
+    /// </summary>
+    private TcpRepr WithOptions(in TcpRepr seg, int payloadLength, Instant now)
     {
+        var withSack = seg;
         if ((seg.Flags & TcpFlags.Ack) != 0)
         {
             _lastAckSent = seg.Ack;
+            // Only pure ACKs carry blocks: a full-sized data segment has no room for up to 28 more option bytes.
+            if ((seg.Flags & (TcpFlags.Syn | TcpFlags.Rst)) == 0 && payloadLength == 0)
+            {
+                withSack = seg with { Sack = CurrentSackBlocks() };
+            }
         }
 
         return TimestampsEnabled && seg.Timestamps is null && (seg.Flags & TcpFlags.Rst) == 0
-            ? seg with { Timestamps = (TsVal(now), _tsRecent) }
-            : seg;
+            ? withSack with { Timestamps = (TsVal(now), _tsRecent) }
+            : withSack;
     }
 }
