@@ -24,15 +24,21 @@ internal sealed class FrameScript(IpAddr client, ushort clientPort, IpAddr serve
 
     public List<ConnRecord> Records { get; } = [];
 
+    /// <summary>When set, the client's packets travel in GRE (RFC 2784) between these outer IPv4 addresses.</summary>
+    public (IpAddr Source, IpAddr Destination)? ClientGre { get; set; }
+
+    /// <summary>When set, the server's packets travel in GRE between these outer IPv4 addresses.</summary>
+    public (IpAddr Source, IpAddr Destination)? ServerGre { get; set; }
+
     public static FrameScript V4() => new(IpAddr.Parse("192.0.2.1"), 40000, IpAddr.Parse("192.0.2.2"), 8080);
 
     public static FrameScript V6() => new(IpAddr.Parse("2001:db8::1"), 40000, IpAddr.Parse("2001:db8::2"), 8080);
 
     public void Client(TcpFlags flags, uint seq, uint ack = 0, int payload = 0, ushort? mss = null) =>
-        Add(client, clientPort, server, serverPort, flags, seq, ack, payload, mss);
+        Add(client, clientPort, server, serverPort, flags, seq, ack, payload, mss, ClientGre);
 
     public void Server(TcpFlags flags, uint seq, uint ack = 0, int payload = 0, ushort? mss = null) =>
-        Add(server, serverPort, client, clientPort, flags, seq, ack, payload, mss);
+        Add(server, serverPort, client, clientPort, flags, seq, ack, payload, mss, ServerGre);
 
     /// <summary>Writes the frames as a pcap in memory, reads them back through the real reader, decoder and tracker.</summary>
     public TrackerCounters Run()
@@ -56,7 +62,25 @@ internal sealed class FrameScript(IpAddr client, ushort clientPort, IpAddr serve
 
     public void OnConnection(ConnRecord record) => Records.Add(record);
 
-    private void Add(IpAddr src, ushort sport, IpAddr dst, ushort dport, TcpFlags flags, uint seq, uint ack, int payloadLength, ushort? mss)
+    /// <summary>The frame's IP packet inside GRE version 0 (4-byte header: no flags, protocol = the EtherType) in outer IPv4.</summary>
+    private static byte[] InGre(byte[] frame, IpAddr outerSource, IpAddr outerDestination)
+    {
+        var inner = frame.AsSpan(14);
+        var greLength = 4 + inner.Length;
+        var result = new byte[14 + Ipv4Repr.HeaderLength + greLength];
+        frame.AsSpan(0, 12).CopyTo(result);
+        result[12] = 0x08;
+        new Ipv4Repr { Source = outerSource, Destination = outerDestination, Protocol = 47, PayloadLength = greLength }.Emit(result.AsSpan(14));
+        var gre = result.AsSpan(14 + Ipv4Repr.HeaderLength);
+        gre[2] = frame[12];
+        gre[3] = frame[13];
+        inner.CopyTo(gre[4..]);
+        return result;
+    }
+
+    private void Add(
+        IpAddr src, ushort sport, IpAddr dst, ushort dport, TcpFlags flags, uint seq, uint ack, int payloadLength, ushort? mss,
+        (IpAddr Source, IpAddr Destination)? gre)
     {
         NowNs += Millisecond;
         var tcp = new TcpRepr
@@ -88,6 +112,6 @@ internal sealed class FrameScript(IpAddr client, ushort clientPort, IpAddr serve
         }
 
         tcp.Emit(frame.AsSpan(14 + ipHeader), payload, IpPseudoHeader.ForTcp(src, dst));
-        _frames.Add((NowNs, frame));
+        _frames.Add((NowNs, gre is { } outer ? InGre(frame, outer.Source, outer.Destination) : frame));
     }
 }

@@ -1,6 +1,7 @@
 using SynAck.Analysis.Records;
 using SynAck.Analysis.Tracking;
 using SynAck.Analysis.Zeek;
+using SynAck.Wire;
 using SynAck.Wire.Tcp;
 
 namespace SynAck.Analysis.Tests.RealFrames;
@@ -170,5 +171,44 @@ public class RealFrameLifecycleTests
         Assert.Equal(CloseKind.ResetByOriginator, second.CloseKind);
         Assert.Equal(ActiveCloser.Orig, second.ActiveCloser);
         Assert.Equal(10L, second.FirstFrame);
+    }
+
+    [Fact]
+    public void FourWayCloseInGre_RealFrames_InnerTupleAndOneGreParent()
+    {
+        var s = FrameScript.V4();
+        s.ClientGre = (IpAddr.Parse("198.51.100.1"), IpAddr.Parse("198.51.100.2"));
+        s.ServerGre = (IpAddr.Parse("198.51.100.2"), IpAddr.Parse("198.51.100.1"));
+        Handshake(s);
+        FourWayClose(s);
+
+        s.Run();
+
+        var r = Assert.Single(s.Records);
+        Assert.Equal(IpAddr.Parse("192.0.2.1"), r.OrigHost);
+        Assert.Equal(ConnState.SF, r.ConnState);
+        Assert.Equal("ShADaFf", r.History);
+        Assert.Equal(CloseKind.FourWay, r.CloseKind);
+        var parent = Assert.Single(r.TunnelParents);
+        Assert.Equal(TunnelKind.Gre, parent.Kind);
+        Assert.Equal(IpAddr.Parse("198.51.100.1"), parent.SourceHost);
+    }
+
+    [Fact]
+    public void OnlyClientInGre_RealFrames_SixthEncapsulationChangeAddsX()
+    {
+        // Client packets in GRE, server packets plain: packets 2, 3, 5, 6, 7 and 9 change the encapsulation; Zeek
+        // reports five changes (Tunnel::max_changes_per_connection) and marks the sixth with 'X'.
+        var s = FrameScript.V4();
+        s.ClientGre = (IpAddr.Parse("198.51.100.1"), IpAddr.Parse("198.51.100.2"));
+        Handshake(s);
+        FourWayClose(s);
+
+        s.Run();
+
+        var r = Assert.Single(s.Records);
+        Assert.Equal(ConnState.SF, r.ConnState);
+        Assert.Equal("ShADaFfX", r.History);
+        Assert.Single(r.TunnelParents);
     }
 }
