@@ -81,6 +81,11 @@ public sealed class SynAckCli(CliEnvironment environment)
         {
             return Fail(ExitCodes.Input, e.Message);
         }
+        catch (TimeoutException e)
+        {
+            // A system tool the endpoint commands run (ip, ss, python3) did not finish: its message names the command.
+            return Fail(ExitCodes.Input, e.Message);
+        }
         finally
         {
             CloseQuietly(stdout);
