@@ -72,6 +72,29 @@ public sealed class TcpSequenceAnalyzerTests
         Assert.Equal(TcpAnalysisFlags.AckLostSegment, r.Flags);
     }
 
+    /// <summary>
+    /// The pattern of a capture that drops packets twice in one direction (tcpdump falling behind a bulk transfer):
+    /// a gap, data after it, an ACK covering the gap, more data, then a FIN acknowledging data never captured.
+    /// tshark 4.0 flags both ACKs as ack_lost_segment (and so gives both an analysis tree with the initial RTT).
+    /// </summary>
+    [Fact]
+    public void Established_TwoCaptureGapsInOneDirection_BothCoveringAcksAreAckLostSegment()
+    {
+        Handshake();
+        _analyzer.Analyze(_s.FromServer(A, 5001, 1001, 100));
+        var gap = _analyzer.Analyze(_s.FromServer(A, 5201, 1001, 100));
+        _analyzer.Analyze(_s.FromServer(A, 5301, 1001, 100));
+        var firstAck = _analyzer.Analyze(_s.FromClient(A, 1001, 5301));
+        _analyzer.Analyze(_s.FromServer(A, 5401, 1001, 100));
+        _analyzer.Analyze(_s.FromServer(A, 5501, 1001, 100));
+        var fin = _analyzer.Analyze(_s.FromClient(TcpFlags.Fin | A, 1001, 9001));
+        Assert.Equal(TcpAnalysisFlags.LostSegment, gap.Flags);
+        Assert.Equal(TcpAnalysisFlags.AckLostSegment, firstAck.Flags);
+        Assert.Equal(TcpAnalysisFlags.AckLostSegment, fin.Flags);
+        Assert.True(fin.HasAnalysisRecord);
+        Assert.Equal(11_000_000, fin.InitialRttNanos);
+    }
+
     [Fact]
     public void Established_ThreeDupAcksThenResend_NumbersDupAcksAndFlagsFastRetransmission()
     {
