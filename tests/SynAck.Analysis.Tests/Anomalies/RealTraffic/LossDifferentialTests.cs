@@ -35,7 +35,7 @@ public sealed class LossDifferentialTests(ITestOutputHelper output)
         Assert.True(nft.Exit == 0, nft.Err);
         var run = ns.Run("timeout", "60", "python3", "-c", Transfers);
         Assert.True(run.Exit == 0, run.Err);
-        Assert.True(ns.WaitForPackets(4 * 1000, TimeSpan.FromSeconds(10)), "tcpdump did not capture the transfers");
+        Assert.True(ns.WaitForPackets(1000, TimeSpan.FromSeconds(20)), "tcpdump did not capture the transfers");
         ns.Stop();
 
         var diff = TsharkDifferential.Run(ns.PcapPath);

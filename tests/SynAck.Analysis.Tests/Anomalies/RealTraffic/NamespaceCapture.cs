@@ -22,7 +22,7 @@ internal sealed class NamespaceCapture : IDisposable
         Run("ip", "link", "set", "lo", "mtu", "1500");
         ExternalTool.Run("ip", "netns", "exec", Name, "ethtool", "-K", "lo", "tso", "off", "gso", "off");
         var start = new ProcessStartInfo("ip") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in new[] { "netns", "exec", Name, "tcpdump", "-i", "lo", "-n", "-s", "262144", "-U", "-w", PcapPath })
+        foreach (var a in new[] { "netns", "exec", Name, "tcpdump", "-i", "lo", "-n", "-s", "262144", "-B", "32768", "-U", "-w", PcapPath })
         {
             start.ArgumentList.Add(a);
         }
@@ -47,11 +47,28 @@ internal sealed class NamespaceCapture : IDisposable
         ExternalTool.Run("ip", ["netns", "exec", Name, tool, .. args]);
 
     /// <summary>
-    /// Waits until the capture file holds at least <paramref name="packets"/> packets (tcpdump writes each packet as
-    /// it reads it, -U, but reads the kernel's buffer a little behind the traffic); false on timeout.
+    /// Waits until the capture file holds at least <paramref name="packets"/> packets and has stopped growing for a
+    /// moment (tcpdump writes each packet as it reads it, -U, but reads the kernel's buffer a little behind the
+    /// traffic); false on timeout.
     /// </summary>
-    public bool WaitForPackets(long packets, TimeSpan timeout) =>
-        SpinWait.SpinUntil(() => CountPackets() >= packets, timeout);
+    public bool WaitForPackets(long packets, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var last = -1L;
+        while (DateTime.UtcNow < deadline)
+        {
+            var n = CountPackets();
+            if (n >= packets && n == last)
+            {
+                return true;
+            }
+
+            last = n;
+            Thread.Sleep(250);
+        }
+
+        return false;
+    }
 
     private long CountPackets()
     {
