@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using SynAck.Wire;
 using SynAck.Wire.Tcp;
 
@@ -92,6 +93,20 @@ public static class TcpSegmentFactory
     /// </summary>
     private static TcpOptionSummary Summarize(TcpOptions options)
     {
+        // The layout of nearly every segment after the handshake (Linux, BSD, Windows with timestamps): NOP, NOP,
+        // TS (kind 8, length 10). Read directly; anything else takes the general walk below.
+        var b = options.Bytes;
+        if (b.Length == 12 && BinaryPrimitives.ReadUInt32BigEndian(b) == 0x0101080Au)
+        {
+            return new TcpOptionSummary
+            {
+                WindowScale = -1,
+                HasTimestamps = true,
+                TsVal = BinaryPrimitives.ReadUInt32BigEndian(b[4..]),
+                TsEcr = BinaryPrimitives.ReadUInt32BigEndian(b[8..]),
+            };
+        }
+
         ushort mss = 0;
         sbyte scale = -1;
         var sack = false;

@@ -54,7 +54,7 @@ internal sealed class PipelineRun : IDisposable
         _onRecord = onRecord;
         _progress = progress;
         var shards = options.Threads;
-        var trackerOptions = options.Tracker with { SweepAutomatically = false };
+        var trackerOptions = options.Tracker with { SweepAutomatically = false, ReportOutcomes = false };
         _workers = new ShardWorker[shards];
         for (var i = 0; i < shards; i++)
         {

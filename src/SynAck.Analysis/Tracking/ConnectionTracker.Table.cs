@@ -75,27 +75,32 @@ public sealed partial class ConnectionTracker
         }
         else
         {
-            if (_highWater == _slots.Length)
+            if (_highWater == _slots.Capacity)
             {
-                Array.Resize(ref _slots, _slots.Length * 2);
-                Array.Resize(ref _uids, _slots.Length);
-                Array.Resize(ref _recorded, _slots.Length);
-                Array.Resize(ref _tunnels, _slots.Length);
-                Array.Resize(ref _free, _free.Length * 2);
+                _slots.Grow();
+                if (_free.Length < _slots.Capacity)
+                {
+                    // The side arrays double, so growing stays linear however many blocks are added.
+                    var size = Math.Max(_slots.Capacity, _free.Length * 2);
+                    Array.Resize(ref _uids, size);
+                    Array.Resize(ref _recorded, size);
+                    Array.Resize(ref _tunnels, size);
+                    Array.Resize(ref _free, size);
+                }
             }
 
             slot = _highWater++;
         }
 
+        // A slot is all zeros here: fresh from its block, or cleared by Remove.
         ref var c = ref _slots[slot];
-        c = default;
         c.InUse = true;
         c.Key = key;
         c.Ordinal = ++_ordinal;
 
-        // The uid comes from the first packet's number, not the ordinal: a packet starts at most one connection, and
-        // its number does not depend on how packets are split between trackers (sharded runs give the same uids).
-        _uids[slot] = ConnUid.Create(_options.UidSeed, seg.FrameNumber);
+        // The uid comes from the first packet's number (FirstFrame, see UidOf), not the ordinal: a packet starts at
+        // most one connection, and its number does not depend on how packets are split between trackers (sharded
+        // runs give the same uids).
         c.Address0 = seg.Source;
         c.Port0 = seg.SourcePort;
         c.Address1 = seg.Destination;
@@ -163,11 +168,11 @@ public sealed partial class ConnectionTracker
             case RemovalReason.Capacity: Counters.EvictedCapacity++; break;
         }
 
-        var record = ConnRecordBuilder.Build(ref c, _uids[slot], _recorded[slot], reason, TunnelParents(slot));
+        var record = ConnRecordBuilder.Build(ref c, _uids[slot] ?? ConnUid.Create(_options.UidSeed, c.FirstFrame), _recorded[slot], reason, TunnelParents(slot));
         _sequence?.Release(ref c.Sequence);
         _index.Remove(c.Key);
         c = default;
-        _uids[slot] = null!;
+        _uids[slot] = null;
         _recorded[slot] = null;
         _tunnels[slot] = null;
         _free[_freeCount++] = slot;

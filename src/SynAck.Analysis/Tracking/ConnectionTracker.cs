@@ -20,11 +20,15 @@ public sealed partial class ConnectionTracker
     private readonly IConnectionSink _sink;
     private readonly ConnectionSequenceAnalysis? _sequence;
     private readonly FlowTable _index = new();
-    private ConnectionState[] _slots = new ConnectionState[1024];
-    private string[] _uids = new string[1024];
-    private List<(PendingTransition Transition, long Frame)>?[] _recorded = new List<(PendingTransition, long)>?[1024];
-    private List<Encapsulation>?[] _tunnels = new List<Encapsulation>?[1024];
-    private int[] _free = new int[1024];
+    private readonly SlotBlocks _slots = new();
+
+    // Per-slot side arrays, grown with the slots: uids (filled only when per-packet outcomes are reported; records
+    // compute theirs when the connection ends, so no string lives as long as its connection), recorded transitions
+    // and tunnels (only when asked for or present).
+    private string?[] _uids = [];
+    private List<(PendingTransition Transition, long Frame)>?[] _recorded = [];
+    private List<Encapsulation>?[] _tunnels = [];
+    private int[] _free = [];
     private int _freeCount;
     private int _highWater;
     private long _ordinal;
@@ -50,7 +54,9 @@ public sealed partial class ConnectionTracker
     /// <summary>Connections currently in the table.</summary>
     public int LiveConnections => _index.Count;
 
-    /// <summary>The outcome of the last <see cref="Process"/> call.</summary>
+    /// <summary>
+    /// The outcome of the last <see cref="Process"/> call (kept only with <see cref="TrackerOptions.ReportOutcomes"/>).
+    /// </summary>
     public PacketOutcome LastOutcome { get; private set; }
 
     /// <summary>
@@ -118,7 +124,6 @@ public sealed partial class ConnectionTracker
     {
         ref var c = ref _slots[slot];
         _lastSlot = slot;
-        var uid = _uids[slot];
         _scratchCount = 0;
         var side = seg.Source == c.Address0 && seg.SourcePort == c.Port0 ? 0 : 1;
         c.LastFrame = seg.FrameNumber;
@@ -129,7 +134,11 @@ public sealed partial class ConnectionTracker
             // Zeek drops the segment from analysis and notes it in the history only; so does the receiver.
             Counters.BadChecksums++;
             ZeekTcpAnalyzer.ChecksumError(ref c.Zeek, side);
-            LastOutcome = Outcome(ref c, uid, side, seg, badChecksum: true);
+            if (_options.ReportOutcomes)
+            {
+                LastOutcome = Outcome(ref c, UidOf(slot), side, seg, badChecksum: true);
+            }
+
             return;
         }
 
@@ -139,8 +148,14 @@ public sealed partial class ConnectionTracker
         c.Handshake.Observe(side, seg);
         LifecycleInference.Apply(ref c.Rfc, ref c.Teardown, side, seg, _options.MslNs, ref _scratch, ref _scratchCount);
         KeepTransitions(slot, ref c, seg.FrameNumber);
-        LastOutcome = Outcome(ref c, uid, side, seg, badChecksum: false);
+        if (_options.ReportOutcomes)
+        {
+            LastOutcome = Outcome(ref c, UidOf(slot), side, seg, badChecksum: false);
+        }
     }
+
+    /// <summary>The uid of the connection in <paramref name="slot"/>, cached for the packets that follow.</summary>
+    private string UidOf(int slot) => _uids[slot] ??= ConnUid.Create(_options.UidSeed, _slots[slot].FirstFrame);
 
     private PacketOutcome Outcome(ref ConnectionState c, string uid, int side, in TcpSegment seg, bool badChecksum)
     {

@@ -36,4 +36,10 @@ public sealed record TrackerOptions
     /// <see cref="ConnectionTracker.Sweep"/> itself, as the sharded pipeline does so every shard sweeps at the same packets.
     /// </summary>
     public bool SweepAutomatically { get; init; } = true;
+
+    /// <summary>
+    /// Keep <see cref="ConnectionTracker.LastOutcome"/> up to date after every segment (default on, for per-packet
+    /// views such as <c>packets</c> and <c>ladder</c>); the record-only pipeline turns it off and saves the work.
+    /// </summary>
+    public bool ReportOutcomes { get; init; } = true;
 }
