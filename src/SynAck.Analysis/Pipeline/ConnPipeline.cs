@@ -65,10 +65,21 @@ public sealed class ConnPipeline
         return run.Execute(cancellationToken);
     }
 
-    /// <summary>The worker that owns the connection of a decoded TCP packet: a symmetric hash of its 4-tuple.</summary>
+    /// <summary>
+    /// The shard that owns the connection of a decoded TCP packet: a symmetric hash of its 4-tuple, so both directions
+    /// land on the same shard. Shard 0 is tracked on the reading thread between reads, so it gets half the share of
+    /// each other shard (with N shards the hash range is cut into 2N - 1 parts: one for shard 0, two for every other).
+    /// </summary>
     internal static int ShardOf(in DecodedPacket p, int shards)
     {
         var key = FlowKey.Create(p.Source, p.Tcp.SourcePort, p.Destination, p.Tcp.DestinationPort);
-        return (int)(((ulong)(uint)key.GetHashCode() * (uint)shards) >> 32);
+        return ShardOfHash(key.GetHashCode(), shards);
+    }
+
+    /// <summary>The shard of a 4-tuple hash (see <see cref="ShardOf"/>).</summary>
+    internal static int ShardOfHash(int hash, int shards)
+    {
+        var part = (int)(((ulong)(uint)hash * (uint)((2 * shards) - 1)) >> 32);
+        return (part + 1) >> 1;
     }
 }

@@ -67,7 +67,8 @@ internal sealed class PipelineRun : IDisposable
             _ring[i] = new Chunk(shards, options.ChunkSegments);
         }
 
-        _ready = new SemaphoreSlim[shards == 1 ? 0 : shards];
+        // Shard 0 is tracked on the reading thread; shards 1..N-1 each on a worker thread.
+        _ready = new SemaphoreSlim[shards - 1];
         _threads = new Thread[_ready.Length];
         _chunk = _ring[0];
         _started = time.GetTimestamp();
@@ -182,12 +183,15 @@ internal sealed class PipelineRun : IDisposable
             return chunk;
         }
 
-        chunk.Arm(_workers.Length);
+        chunk.Arm(_threads.Length);
         _issued++;
         foreach (var s in _ready)
         {
             s.Release();
         }
+
+        // The reading thread's own shard, while the workers track theirs.
+        _workers[0].Run(chunk);
 
         while (_merged < _issued && _ring[_merged % _ring.Length].Done.IsSet)
         {
@@ -310,7 +314,7 @@ internal sealed class PipelineRun : IDisposable
         {
             _ready[i] = new SemaphoreSlim(0);
             var index = i;
-            _threads[i] = new Thread(() => WorkerLoop(index)) { IsBackground = true, Name = "synack-shard-" + i };
+            _threads[i] = new Thread(() => WorkerLoop(index)) { IsBackground = true, Name = "synack-shard-" + (i + 1) };
             _threads[i].Start();
         }
     }
@@ -325,7 +329,7 @@ internal sealed class PipelineRun : IDisposable
 
     private void WorkerLoop(int index)
     {
-        var worker = _workers[index];
+        var worker = _workers[index + 1];
         var ready = _ready[index];
         for (long k = 0; ; k++)
         {
