@@ -41,6 +41,7 @@ internal sealed class PipelineRun : IDisposable
     private long _latest = long.MinValue;
     private long _nextSweep = long.MinValue;
     private Chunk _chunk;
+    private int _ownSegments;
 
     public PipelineRun(
         PipelineOptions options, TimeProvider time, CaptureReader reader, Func<IBufferWriter<byte>, Action<ConnRecord>>? encoder,
@@ -82,6 +83,7 @@ internal sealed class PipelineRun : IDisposable
         StartThreads();
         _chunk = _ring[0];
         _chunk.Reset();
+        _workers[0].Begin(_chunk);
         var consumer = new Consumer(this);
         CaptureFeeder.Feed(_reader, _options.Feed, ref consumer, cancellationToken);
         var chunk = _chunk;
@@ -109,17 +111,31 @@ internal sealed class PipelineRun : IDisposable
         }
     }
 
-    /// <summary>Puts a segment in its shard's part of the current chunk; hands the chunk over when it is full or a sweep is due.</summary>
+    /// <summary>
+    /// Tracks a segment of shard 0 at once, or puts it in its worker's part of the current chunk; hands the chunk
+    /// over when a part is full or a sweep is due.
+    /// </summary>
     private void Add(in DecodedPacket decoded, in TcpSegment segment)
     {
         Count();
         var chunk = _chunk;
         var shards = _workers.Length;
         var shard = shards == 1 ? 0 : ConnPipeline.ShardOf(decoded, shards);
-        var n = chunk.Counts[shard];
-        chunk.Segments[shard][n] = segment;
+        int n;
+        if (shard == 0)
+        {
+            // The reading thread's own shard: tracked now, while the segment is still in cache, not copied.
+            _workers[0].Track(segment);
+            n = ++_ownSegments;
+        }
+        else
+        {
+            n = chunk.Counts[shard];
+            chunk.Segments[shard][n] = segment;
+            chunk.Counts[shard] = ++n;
+        }
+
         _tcp++;
-        chunk.Counts[shard] = ++n;
         var now = segment.TimestampNanos;
         if (now > _latest)
         {
@@ -173,13 +189,15 @@ internal sealed class PipelineRun : IDisposable
     /// <summary>Hands <paramref name="chunk"/> to the workers (or runs it inline) and returns the next free chunk.</summary>
     private Chunk Issue(Chunk chunk)
     {
+        _ownSegments = 0;
         if (Inline)
         {
-            _workers[0].Run(chunk);
+            _workers[0].End(chunk);
             _issued++;
             Merge(chunk);
             _merged++;
             chunk.Reset();
+            _workers[0].Begin(chunk);
             return chunk;
         }
 
@@ -190,8 +208,9 @@ internal sealed class PipelineRun : IDisposable
             s.Release();
         }
 
-        // The reading thread's own shard, while the workers track theirs.
-        _workers[0].Run(chunk);
+        // The reading thread's own shard has tracked its segments already: its sweep or flush, while the workers
+        // track theirs.
+        _workers[0].End(chunk);
 
         while (_merged < _issued && _ring[_merged % _ring.Length].Done.IsSet)
         {
@@ -205,6 +224,7 @@ internal sealed class PipelineRun : IDisposable
 
         var next = _ring[_issued % _ring.Length];
         next.Reset();
+        _workers[0].Begin(next);
         return next;
     }
 

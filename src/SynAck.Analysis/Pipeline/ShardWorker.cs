@@ -1,4 +1,5 @@
 using System.Buffers;
+using SynAck.Analysis.Input;
 using SynAck.Analysis.Records;
 using SynAck.Analysis.Tracking;
 
@@ -32,17 +33,35 @@ internal sealed class ShardWorker : IConnectionSink
     /// <summary>Tracks this shard's segments of <paramref name="chunk"/>, then sweeps and flushes as it says.</summary>
     public void Run(Chunk chunk)
     {
-        _output = chunk.Outputs[_index];
-        _buffer.Target = _output.Bytes;
+        Begin(chunk);
         var segments = chunk.Segments[_index];
         var count = chunk.Counts[_index];
-        _phase = 0;
         for (var i = 0; i < count; i++)
         {
-            _emitFrame = segments[i].FrameNumber;
-            Tracker.Process(segments[i]);
+            Track(segments[i]);
         }
 
+        End(chunk);
+    }
+
+    /// <summary>Starts a chunk: the records emitted from now on go to its output.</summary>
+    public void Begin(Chunk chunk)
+    {
+        _output = chunk.Outputs[_index];
+        _buffer.Target = _output.Bytes;
+        _phase = 0;
+    }
+
+    /// <summary>Tracks one segment of the current chunk.</summary>
+    public void Track(in TcpSegment segment)
+    {
+        _emitFrame = segment.FrameNumber;
+        Tracker.Process(segment);
+    }
+
+    /// <summary>Ends the current chunk: its sweep and, for the last chunk, the flush.</summary>
+    public void End(Chunk chunk)
+    {
         if (chunk.Sweep)
         {
             // The same sweep instant for every shard; only the shard that just processed the triggering segment
@@ -59,7 +78,7 @@ internal sealed class ShardWorker : IConnectionSink
             Tracker.Flush(chunk.EndNs);
         }
 
-        _output.LiveConnections = Tracker.LiveConnections;
+        _output!.LiveConnections = Tracker.LiveConnections;
     }
 
     public void OnConnection(ConnRecord record)
