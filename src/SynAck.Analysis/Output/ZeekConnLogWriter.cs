@@ -67,50 +67,77 @@ public sealed class ZeekConnLogWriter
     {
         ArgumentNullException.ThrowIfNull(r);
         const byte Tab = (byte)'\t';
-        _out.Seconds(r.TimestampNanos);
-        _out.Byte(Tab);
-        _out.Ascii(r.Uid);
-        _out.Byte(Tab);
-        _out.Address(r.OrigHost);
-        _out.Byte(Tab);
-        _out.UInt(r.OrigPort);
-        _out.Byte(Tab);
-        _out.Address(r.RespHost);
-        _out.Byte(Tab);
-        _out.UInt(r.RespPort);
-        _out.Ascii("\ttcp\t-\t");
+        var span = _output.GetSpan(MaxRowLength(r));
+        var row = new Utf8Row(span);
+        row.Seconds(r.TimestampNanos);
+        row.Byte(Tab);
+        row.Ascii(r.Uid);
+        row.Byte(Tab);
+        row.Address(r.OrigHost);
+        row.Byte(Tab);
+        row.UInt(r.OrigPort);
+        row.Byte(Tab);
+        row.Address(r.RespHost);
+        row.Byte(Tab);
+        row.UInt(r.RespPort);
+        row.Literal("\ttcp\t-\t"u8);
         if (r.DurationNanos is { } d)
         {
-            _out.Seconds(d);
+            row.Seconds(d);
         }
         else
         {
-            _out.Byte((byte)'-');
+            row.Byte((byte)'-');
         }
 
-        _out.Byte(Tab);
-        OptionalCount(r.OrigBytes);
-        _out.Byte(Tab);
-        OptionalCount(r.RespBytes);
-        _out.Byte(Tab);
-        _out.Ascii(r.ConnState.ToZeekCode());
-        _out.Ascii("\t-\t-\t");
-        _out.UInt(r.MissedBytes);
-        _out.Byte(Tab);
-        _out.Ascii(r.History.Length == 0 ? "-" : r.History);
-        _out.Byte(Tab);
-        _out.UInt(r.OrigPackets);
-        _out.Byte(Tab);
-        _out.UInt(r.OrigIpBytes);
-        _out.Byte(Tab);
-        _out.UInt(r.RespPackets);
-        _out.Byte(Tab);
-        _out.UInt(r.RespIpBytes);
-        _out.Byte(Tab);
-        TunnelParents(r.TunnelParents);
-        _out.Byte(Tab);
-        _out.UInt(r.IpProto);
-        _out.Byte((byte)'\n');
+        row.Byte(Tab);
+        OptionalCount(ref row, r.OrigBytes);
+        row.Byte(Tab);
+        OptionalCount(ref row, r.RespBytes);
+        row.Byte(Tab);
+        row.Ascii(r.ConnState.ToZeekCode());
+        row.Literal("\t-\t-\t"u8);
+        row.UInt(r.MissedBytes);
+        row.Byte(Tab);
+        if (r.History.Length == 0)
+        {
+            row.Byte((byte)'-');
+        }
+        else
+        {
+            row.Ascii(r.History);
+        }
+
+        row.Byte(Tab);
+        row.UInt(r.OrigPackets);
+        row.Byte(Tab);
+        row.UInt(r.OrigIpBytes);
+        row.Byte(Tab);
+        row.UInt(r.RespPackets);
+        row.Byte(Tab);
+        row.UInt(r.RespIpBytes);
+        row.Byte(Tab);
+        TunnelParents(ref row, r.TunnelParents);
+        row.Byte(Tab);
+        row.UInt(r.IpProto);
+        row.Byte((byte)'\n');
+        _output.Advance(row.Length);
+    }
+
+    /// <summary>
+    /// An upper bound of a row's length: the fixed fields at their widest (times, addresses, 20-digit counts) plus the
+    /// variable-length text (uid, history, tunnel parents).
+    /// </summary>
+    private static int MaxRowLength(ConnRecord r)
+    {
+        var length = 512 + r.Uid.Length + r.History.Length;
+        var parents = r.TunnelParents;
+        for (var i = 0; i < parents.Count; i++)
+        {
+            length += parents[i].Uid.Length + 1;
+        }
+
+        return length;
     }
 
     /// <summary>Writes the <c>#close</c> line.</summary>
@@ -122,11 +149,11 @@ public sealed class ZeekConnLogWriter
     }
 
     /// <summary>A set[string]: elements joined by the set separator (first-seen order), '-' when unset.</summary>
-    private void TunnelParents(IReadOnlyList<TunnelParent> parents)
+    private static void TunnelParents(ref Utf8Row row, IReadOnlyList<TunnelParent> parents)
     {
         if (parents.Count == 0)
         {
-            _out.Byte((byte)'-');
+            row.Byte((byte)'-');
             return;
         }
 
@@ -134,22 +161,22 @@ public sealed class ZeekConnLogWriter
         {
             if (i > 0)
             {
-                _out.Byte((byte)',');
+                row.Byte((byte)',');
             }
 
-            _out.Ascii(parents[i].Uid);
+            row.Ascii(parents[i].Uid);
         }
     }
 
-    private void OptionalCount(ulong? value)
+    private static void OptionalCount(ref Utf8Row row, ulong? value)
     {
         if (value is { } v)
         {
-            _out.UInt(v);
+            row.UInt(v);
         }
         else
         {
-            _out.Byte((byte)'-');
+            row.Byte((byte)'-');
         }
     }
 
