@@ -9,7 +9,7 @@ namespace SynAck.Analysis.Pipeline;
 /// </summary>
 internal readonly record struct EmittedRecord(long EmitFrame, byte Phase, long FirstFrame, int Shard, int Offset, int Length, ConnRecord? Record)
 {
-    public static int Compare(EmittedRecord a, EmittedRecord b)
+    public static int Compare(in EmittedRecord a, in EmittedRecord b)
     {
         var c = a.EmitFrame.CompareTo(b.EmitFrame);
         if (c != 0)

@@ -25,7 +25,7 @@ internal sealed class PipelineRun : IDisposable
     private readonly Chunk[] _ring;
     private readonly SemaphoreSlim[] _ready;
     private readonly Thread[] _threads;
-    private readonly List<EmittedRecord> _merge = [];
+    private readonly int[] _heads;
     private readonly long _started;
     private BufferedStream? _buffered;
     private Exception? _failure;
@@ -57,6 +57,7 @@ internal sealed class PipelineRun : IDisposable
         var shards = options.Threads;
         var trackerOptions = options.Tracker with { SweepAutomatically = false, ReportOutcomes = false };
         _workers = new ShardWorker[shards];
+        _heads = new int[shards];
         for (var i = 0; i < shards; i++)
         {
             _workers[i] = new ShardWorker(i, trackerOptions, output is null ? null : encoder, onRecord is not null);
@@ -245,28 +246,47 @@ internal sealed class PipelineRun : IDisposable
         _merged++;
     }
 
-    /// <summary>Writes the records of a finished chunk in canonical order.</summary>
+    /// <summary>
+    /// Writes the records of a finished chunk in canonical order: each shard's list is in that order already (a
+    /// tracker emits in packet order; only a sweep or the flush goes by slot, and such a list is sorted first), so the
+    /// lists are merged by comparing their heads, not sorted together.
+    /// </summary>
     private void Merge(Chunk chunk)
     {
-        _merge.Clear();
         long live = 0;
-        foreach (var o in chunk.Outputs)
+        var outputs = chunk.Outputs;
+        var total = 0;
+        for (var k = 0; k < outputs.Length; k++)
         {
-            _merge.AddRange(o.Records);
-            live += o.LiveConnections;
+            var list = CollectionsMarshal.AsSpan(outputs[k].Records);
+            if (!EmittedRecordOrder.IsSorted(list))
+            {
+                list.Sort(EmittedRecordOrder.Comparison);
+            }
+
+            _heads[k] = 0;
+            total += list.Length;
+            live += outputs[k].LiveConnections;
         }
 
-        var records = CollectionsMarshal.AsSpan(_merge);
-        if (!EmittedRecordOrder.IsSorted(records))
+        for (var n = 0; n < total; n++)
         {
-            records.Sort(default(EmittedRecordOrder));
-        }
+            // The shard whose next record comes first (shards are few: a linear scan of the heads).
+            var best = -1;
+            for (var k = 0; k < outputs.Length; k++)
+            {
+                var records = CollectionsMarshal.AsSpan(outputs[k].Records);
+                if (_heads[k] < records.Length &&
+                    (best < 0 || EmittedRecord.Compare(records[_heads[k]], CollectionsMarshal.AsSpan(outputs[best].Records)[_heads[best]]) < 0))
+                {
+                    best = k;
+                }
+            }
 
-        foreach (ref readonly var r in records)
-        {
+            ref readonly var r = ref CollectionsMarshal.AsSpan(outputs[best].Records)[_heads[best]++];
             if (_buffered is not null)
             {
-                _buffered.Write(chunk.Outputs[r.Shard].Bytes.WrittenSpan.Slice(r.Offset, r.Length));
+                _buffered.Write(outputs[best].Bytes.WrittenSpan.Slice(r.Offset, r.Length));
             }
 
             if (r.Record is not null)
@@ -275,7 +295,7 @@ internal sealed class PipelineRun : IDisposable
             }
         }
 
-        _connections += records.Length;
+        _connections += total;
         _live = live;
         if (live > _peakLive)
         {

@@ -66,15 +66,24 @@ public struct ZeekEndpoint
     public int BlockCount;
 
     /// <summary>A fresh endpoint (Zeek's constructor).</summary>
-    public static ZeekEndpoint Create() => new()
+    public static ZeekEndpoint Create()
     {
-        RxmitThreshold = 1,
-        ZeroWindowThreshold = 1,
-        ChecksumThreshold = 1,
-        GapThreshold = 1,
-        LastReassem = 1,
-        TrimSeq = 1,
-    };
+        var e = default(ZeekEndpoint);
+        Reset(ref e);
+        return e;
+    }
+
+    /// <summary>Makes <paramref name="e"/> a fresh endpoint in place (no 200-byte temporary copied in).</summary>
+    public static void Reset(ref ZeekEndpoint e)
+    {
+        e = default;
+        e.RxmitThreshold = 1;
+        e.ZeroWindowThreshold = 1;
+        e.ChecksumThreshold = 1;
+        e.GapThreshold = 1;
+        e.LastReassem = 1;
+        e.TrimSeq = 1;
+    }
 
     /// <summary>Start sequence as the 32-bit value Zeek compares with.</summary>
     public readonly uint StartSeq32 => (uint)StartSeq;

@@ -26,8 +26,8 @@ public static partial class ZeekTcpAnalyzer
     /// <summary>Initialises a session for a connection whose first packet comes from side 0.</summary>
     public static void Init(ref ZeekSession s, long startNs, ZeekOptions options)
     {
-        s.Sides[0] = ZeekEndpoint.Create();
-        s.Sides[1] = ZeekEndpoint.Create();
+        ZeekEndpoint.Reset(ref s.Sides[0]);
+        ZeekEndpoint.Reset(ref s.Sides[1]);
         s.OrigSide = 0;
         s.IsActive = true;
         s.StartNs = startNs;
