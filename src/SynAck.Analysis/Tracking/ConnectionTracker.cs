@@ -78,7 +78,11 @@ public sealed partial class ConnectionTracker
 
         var key = FlowKey.Create(seg.Source, seg.SourcePort, seg.Destination, seg.DestinationPort);
         var slot = -1;
-        if (_index.TryGetValue(key, out var existing))
+
+        // Segments of one connection often come in runs (a window of data, its ACKs): the last segment's slot is
+        // checked before the index (its state is in cache; the index entry would be a cache miss).
+        var existing = _lastSlot;
+        if ((existing >= 0 && _slots[existing].InUse && _slots[existing].Key.Equals(key)) || _index.TryGetValue(key, out existing))
         {
             slot = existing;
             ref var c = ref _slots[slot];
