@@ -66,22 +66,36 @@ public sealed class ZeekConnLogWriter
     public void Write(ConnRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
+        Span<byte> uid = stackalloc byte[r.Uid.Length];
+        Span<byte> history = stackalloc byte[r.History.Length];
+        AsciiBytes(r.Uid, uid);
+        AsciiBytes(r.History, history);
+        var values = new ZeekConnValues(
+            r.TimestampNanos, r.OrigHost, r.OrigPort, r.RespHost, r.RespPort, r.DurationNanos, r.OrigBytes, r.RespBytes,
+            r.ConnState, r.MissedBytes, r.OrigPackets, r.OrigIpBytes, r.RespPackets, r.RespIpBytes, r.IpProto);
+        Write(new ZeekConnRow(values, uid, history, r.TunnelParents));
+    }
+
+    /// <summary>Writes one row given as values and ASCII text (see <see cref="ZeekConnRow"/>).</summary>
+    internal void Write(in ZeekConnRow r)
+    {
         const byte Tab = (byte)'\t';
+        var v = r.Values;
         var span = _output.GetSpan(MaxRowLength(r));
         var row = new Utf8Row(span);
-        row.Seconds(r.TimestampNanos);
+        row.Seconds(v.TimestampNanos);
         row.Byte(Tab);
-        row.Ascii(r.Uid);
+        row.Literal(r.Uid);
         row.Byte(Tab);
-        row.Address(r.OrigHost);
+        row.Address(v.OrigHost);
         row.Byte(Tab);
-        row.UInt(r.OrigPort);
+        row.UInt(v.OrigPort);
         row.Byte(Tab);
-        row.Address(r.RespHost);
+        row.Address(v.RespHost);
         row.Byte(Tab);
-        row.UInt(r.RespPort);
+        row.UInt(v.RespPort);
         row.Literal("\ttcp\t-\t"u8);
-        if (r.DurationNanos is { } d)
+        if (v.DurationNanos is { } d)
         {
             row.Seconds(d);
         }
@@ -91,35 +105,35 @@ public sealed class ZeekConnLogWriter
         }
 
         row.Byte(Tab);
-        OptionalCount(ref row, r.OrigBytes);
+        OptionalCount(ref row, v.OrigBytes);
         row.Byte(Tab);
-        OptionalCount(ref row, r.RespBytes);
+        OptionalCount(ref row, v.RespBytes);
         row.Byte(Tab);
-        row.Ascii(r.ConnState.ToZeekCode());
+        row.Ascii(v.ConnState.ToZeekCode());
         row.Literal("\t-\t-\t"u8);
-        row.UInt(r.MissedBytes);
+        row.UInt(v.MissedBytes);
         row.Byte(Tab);
-        if (r.History.Length == 0)
+        if (r.History.IsEmpty)
         {
             row.Byte((byte)'-');
         }
         else
         {
-            row.Ascii(r.History);
+            row.Literal(r.History);
         }
 
         row.Byte(Tab);
-        row.UInt(r.OrigPackets);
+        row.UInt(v.OrigPackets);
         row.Byte(Tab);
-        row.UInt(r.OrigIpBytes);
+        row.UInt(v.OrigIpBytes);
         row.Byte(Tab);
-        row.UInt(r.RespPackets);
+        row.UInt(v.RespPackets);
         row.Byte(Tab);
-        row.UInt(r.RespIpBytes);
+        row.UInt(v.RespIpBytes);
         row.Byte(Tab);
         TunnelParents(ref row, r.TunnelParents);
         row.Byte(Tab);
-        row.UInt(r.IpProto);
+        row.UInt(v.IpProto);
         row.Byte((byte)'\n');
         _output.Advance(row.Length);
     }
@@ -128,7 +142,7 @@ public sealed class ZeekConnLogWriter
     /// An upper bound of a row's length: the fixed fields at their widest (times, addresses, 20-digit counts) plus the
     /// variable-length text (uid, history, tunnel parents).
     /// </summary>
-    private static int MaxRowLength(ConnRecord r)
+    private static int MaxRowLength(in ZeekConnRow r)
     {
         var length = 512 + r.Uid.Length + r.History.Length;
         var parents = r.TunnelParents;
@@ -138,6 +152,18 @@ public sealed class ZeekConnLogWriter
         }
 
         return length;
+    }
+
+    /// <summary>Each char's low byte (the text here is ASCII: uids, history letters).</summary>
+    private static void AsciiBytes(string text, Span<byte> destination)
+    {
+        if (System.Text.Ascii.FromUtf16(text, destination, out _) != System.Buffers.OperationStatus.Done)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                destination[i] = (byte)text[i];
+            }
+        }
     }
 
     /// <summary>Writes the <c>#close</c> line.</summary>

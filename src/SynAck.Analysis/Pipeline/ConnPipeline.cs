@@ -1,5 +1,6 @@
 using System.Buffers;
 using SynAck.Analysis.Flows;
+using SynAck.Analysis.Output;
 using SynAck.Analysis.Records;
 using SynAck.Capture;
 using SynAck.Wire;
@@ -41,6 +42,13 @@ public sealed class ConnPipeline
     /// </summary>
     public Func<IBufferWriter<byte>, Action<ConnRecord>>? Encoder { get; init; }
 
+    /// <summary>
+    /// Creates, once per worker, a Zeek conn.log writer for the records (instead of <see cref="Encoder"/>). Unless
+    /// <see cref="OnRecord"/> wants the records too, each row is written straight from the connection's tracked
+    /// state and no <see cref="ConnRecord"/> is built: the allocation-free path of <c>conns --format zeek</c>.
+    /// </summary>
+    public Func<IBufferWriter<byte>, ZeekConnLogWriter>? ZeekEncoder { get; init; }
+
     /// <summary>Where encoded records are written (the caller writes any header and footer around the run).</summary>
     public Stream? Output { get; init; }
 
@@ -61,7 +69,7 @@ public sealed class ConnPipeline
     public PipelineResult Run(CaptureReader reader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        using var run = new PipelineRun(_options, _time, reader, Encoder, Output, OnRecord, Progress, Observer);
+        using var run = new PipelineRun(_options, _time, reader, Encoder, ZeekEncoder, Output, OnRecord, Progress, Observer);
         return run.Execute(cancellationToken);
     }
 

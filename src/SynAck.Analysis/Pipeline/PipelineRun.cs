@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using SynAck.Analysis.Input;
+using SynAck.Analysis.Output;
 using SynAck.Analysis.Records;
 using SynAck.Analysis.Tracking;
 using SynAck.Capture;
@@ -45,7 +46,7 @@ internal sealed class PipelineRun : IDisposable
 
     public PipelineRun(
         PipelineOptions options, TimeProvider time, CaptureReader reader, Func<IBufferWriter<byte>, Action<ConnRecord>>? encoder,
-        Stream? output, Action<ConnRecord>? onRecord, Action<PipelineProgress>? progress, IPacketObserver? observer)
+        Func<IBufferWriter<byte>, ZeekConnLogWriter>? zeekEncoder, Stream? output, Action<ConnRecord>? onRecord, Action<PipelineProgress>? progress, IPacketObserver? observer)
     {
         _observer = observer;
         _options = options;
@@ -60,7 +61,7 @@ internal sealed class PipelineRun : IDisposable
         _heads = new int[shards];
         for (var i = 0; i < shards; i++)
         {
-            _workers[i] = new ShardWorker(i, trackerOptions, output is null ? null : encoder, onRecord is not null);
+            _workers[i] = new ShardWorker(i, trackerOptions, output is null ? null : encoder, output is null ? null : zeekEncoder, onRecord is not null);
         }
 
         _ring = new Chunk[shards == 1 ? 1 : options.ChunksInFlight];

@@ -1,5 +1,6 @@
 using System.Buffers;
 using SynAck.Analysis.Input;
+using SynAck.Analysis.Output;
 using SynAck.Analysis.Records;
 using SynAck.Analysis.Tracking;
 
@@ -10,23 +11,30 @@ namespace SynAck.Analysis.Pipeline;
 /// its part of each <see cref="Chunk"/>, sweeps and flushes when the chunk says so, and encodes every record it
 /// emits into the chunk's output together with the record's canonical key (<see cref="EmittedRecord"/>).
 /// </summary>
-internal sealed class ShardWorker : IConnectionSink
+internal sealed class ShardWorker : IZeekRowSink
 {
     private readonly int _index;
     private readonly ShardBufferWriter _buffer = new();
     private readonly Action<ConnRecord>? _encode;
+    private readonly ZeekConnLogWriter? _zeek;
     private readonly bool _keepRecords;
     private ShardOutput? _output;
     private long _emitFrame;
     private byte _phase;
 
-    public ShardWorker(int index, TrackerOptions options, Func<IBufferWriter<byte>, Action<ConnRecord>>? encoderFactory, bool keepRecords)
+    public ShardWorker(
+        int index, TrackerOptions options, Func<IBufferWriter<byte>, Action<ConnRecord>>? encoderFactory,
+        Func<IBufferWriter<byte>, ZeekConnLogWriter>? zeekFactory, bool keepRecords)
     {
         _index = index;
         _keepRecords = keepRecords;
-        _encode = encoderFactory?.Invoke(_buffer);
+        _zeek = zeekFactory?.Invoke(_buffer);
+        _encode = _zeek is not null ? _zeek.Write : encoderFactory?.Invoke(_buffer);
         Tracker = new ConnectionTracker(options, this);
     }
+
+    /// <summary>Zeek rows straight from the tracker's state when the rows are all that is wanted (no records kept).</summary>
+    public bool AcceptsZeekRows => _zeek is not null && !_keepRecords;
 
     public ConnectionTracker Tracker { get; }
 
@@ -88,5 +96,13 @@ internal sealed class ShardWorker : IConnectionSink
         _encode?.Invoke(record);
         output.Records.Add(new EmittedRecord(
             _emitFrame, _phase, record.FirstFrame, _index, start, output.Bytes.WrittenCount - start, _keepRecords ? record : null));
+    }
+
+    public void OnZeekRow(in ZeekConnRow row, long firstFrame)
+    {
+        var output = _output!;
+        var start = output.Bytes.WrittenCount;
+        _zeek!.Write(row);
+        output.Records.Add(new EmittedRecord(_emitFrame, _phase, firstFrame, _index, start, output.Bytes.WrittenCount - start, null));
     }
 }

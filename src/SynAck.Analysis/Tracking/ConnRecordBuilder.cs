@@ -1,5 +1,6 @@
 using SynAck.Analysis.Anomalies.Sequence;
 using SynAck.Analysis.Lifecycle;
+using SynAck.Analysis.Output;
 using SynAck.Analysis.Records;
 using SynAck.Analysis.Zeek;
 using SynAck.Wire.Tcp;
@@ -14,29 +15,30 @@ internal static class ConnRecordBuilder
         ref var z = ref c.Zeek;
         var o = z.OrigSide;
         var r = z.RespSide;
-        var duration = z.LastNs - z.StartNs;
         var origZ = z.Sides[o];
         var respZ = z.Sides[r];
+        var v = ZeekValues(ref c);
         var transitions = BuildTransitions(ref c, recorded);
         return new ConnRecord
         {
-            TimestampNanos = z.StartNs,
+            TimestampNanos = v.TimestampNanos,
             Uid = uid,
-            OrigHost = o == 0 ? c.Address0 : c.Address1,
-            OrigPort = o == 0 ? c.Port0 : c.Port1,
-            RespHost = o == 0 ? c.Address1 : c.Address0,
-            RespPort = o == 0 ? c.Port1 : c.Port0,
-            DurationNanos = duration > 0 ? duration : null,
-            OrigBytes = duration > 0 ? ZeekTcpAnalyzer.OrigBytes(z) : null,
-            RespBytes = duration > 0 ? ZeekTcpAnalyzer.RespBytes(z) : null,
-            ConnState = ZeekTcpAnalyzer.ConnStateOf(z),
-            MissedBytes = origZ.MissedBytes + respZ.MissedBytes,
+            OrigHost = v.OrigHost,
+            OrigPort = v.OrigPort,
+            RespHost = v.RespHost,
+            RespPort = v.RespPort,
+            DurationNanos = v.DurationNanos,
+            OrigBytes = v.OrigBytes,
+            RespBytes = v.RespBytes,
+            ConnState = v.ConnState,
+            MissedBytes = v.MissedBytes,
             History = z.History.ToString(),
-            OrigPackets = origZ.Packets,
-            OrigIpBytes = origZ.IpBytes,
-            RespPackets = respZ.Packets,
-            RespIpBytes = respZ.IpBytes,
+            OrigPackets = v.OrigPackets,
+            OrigIpBytes = v.OrigIpBytes,
+            RespPackets = v.RespPackets,
+            RespIpBytes = v.RespIpBytes,
             TunnelParents = tunnelParents,
+            IpProto = v.IpProto,
             OrigState = c.Rfc[o].State,
             RespState = c.Rfc[r].State,
             CloseKind = Classify(ref c, reason),
@@ -58,6 +60,43 @@ internal static class ConnRecordBuilder
             TransitionCount = c.TransitionCount,
             Transitions = transitions,
         };
+    }
+
+    /// <summary>
+    /// The connection's conn.log row, straight from its state (no <see cref="ConnRecord"/>): the same values
+    /// <see cref="Build"/> puts in a record, with the uid and history written into the caller's buffers.
+    /// </summary>
+    public static ZeekConnRow ZeekRow(ref ConnectionState c, ulong uidSeed, TunnelParent[] tunnelParents, Span<byte> uid, Span<byte> history)
+    {
+        var uidLength = ConnUid.Format(uidSeed, c.FirstFrame, uid);
+        var historyLength = c.Zeek.History.CopyTo(history);
+        return new ZeekConnRow(ZeekValues(ref c), uid[..uidLength], history[..historyLength], tunnelParents);
+    }
+
+    /// <summary>The conn.log values of a connection's state, with Zeek's semantics (duration, sizes only when it lasted).</summary>
+    private static ZeekConnValues ZeekValues(ref ConnectionState c)
+    {
+        ref var z = ref c.Zeek;
+        var o = z.OrigSide;
+        var duration = z.LastNs - z.StartNs;
+        ref readonly var origZ = ref z.Sides[o];
+        ref readonly var respZ = ref z.Sides[z.RespSide];
+        return new ZeekConnValues(
+            z.StartNs,
+            o == 0 ? c.Address0 : c.Address1,
+            o == 0 ? c.Port0 : c.Port1,
+            o == 0 ? c.Address1 : c.Address0,
+            o == 0 ? c.Port1 : c.Port0,
+            duration > 0 ? duration : null,
+            duration > 0 ? ZeekTcpAnalyzer.OrigBytes(z) : null,
+            duration > 0 ? ZeekTcpAnalyzer.RespBytes(z) : null,
+            ZeekTcpAnalyzer.ConnStateOf(z),
+            origZ.MissedBytes + respZ.MissedBytes,
+            origZ.Packets,
+            origZ.IpBytes,
+            respZ.Packets,
+            respZ.IpBytes,
+            6);
     }
 
     private static StateTransition[] BuildTransitions(ref ConnectionState c, List<(PendingTransition Transition, long Frame)>? recorded)

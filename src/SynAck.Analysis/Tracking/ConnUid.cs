@@ -7,10 +7,21 @@ namespace SynAck.Analysis.Tracking;
 /// </summary>
 public static class ConnUid
 {
-    private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    /// <summary>The longest uid: 'C' and up to 17 base62 digits of a 96-bit value.</summary>
+    internal const int MaxLength = 18;
+
+    private static ReadOnlySpan<byte> Alphabet => "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8;
 
     /// <summary>The uid of connection number <paramref name="ordinal"/> (1-based) under <paramref name="seed"/>.</summary>
     public static string Create(ulong seed, long ordinal)
+    {
+        Span<byte> text = stackalloc byte[MaxLength];
+        var n = Format(seed, ordinal, text);
+        return System.Text.Encoding.ASCII.GetString(text[..n]);
+    }
+
+    /// <summary>Writes the uid of <see cref="Create"/> as ASCII into <paramref name="destination"/> (at least <see cref="MaxLength"/> bytes); returns its length.</summary>
+    internal static int Format(ulong seed, long ordinal, Span<byte> destination)
     {
         var a = Mix(seed ^ ((ulong)ordinal * 0x9E3779B97F4A7C15UL));
         var b = Mix(a ^ seed ^ 0xD6E8FEB86659FD93UL);
@@ -19,7 +30,7 @@ public static class ConnUid
         var hi = b & 0xFFFFFFFFUL;
         var mid = a >> 32;
         var lo = a & 0xFFFFFFFFUL;
-        Span<char> digits = stackalloc char[20];
+        Span<byte> digits = stackalloc byte[MaxLength];
         var n = 0;
         do
         {
@@ -38,14 +49,13 @@ public static class ConnUid
         }
         while ((hi | mid | lo) != 0);
 
-        Span<char> text = stackalloc char[n + 1];
-        text[0] = 'C';
+        destination[0] = (byte)'C';
         for (var i = 0; i < n; i++)
         {
-            text[i + 1] = digits[n - 1 - i];
+            destination[i + 1] = digits[n - 1 - i];
         }
 
-        return new string(text);
+        return n + 1;
     }
 
     // splitmix64 finalizer: a fixed bijective mix, no randomness source involved.

@@ -1,6 +1,8 @@
 using SynAck.Analysis.Flows;
 using SynAck.Analysis.Input;
 using SynAck.Analysis.Lifecycle;
+using SynAck.Analysis.Output;
+using SynAck.Analysis.Records;
 using SynAck.Analysis.Zeek;
 
 namespace SynAck.Analysis.Tracking;
@@ -168,7 +170,19 @@ public sealed partial class ConnectionTracker
             case RemovalReason.Capacity: Counters.EvictedCapacity++; break;
         }
 
-        var record = ConnRecordBuilder.Build(ref c, _uids[slot] ?? ConnUid.Create(_options.UidSeed, c.FirstFrame), _recorded[slot], reason, TunnelParents(slot));
+        ConnRecord? record = null;
+        if (_rowSink is not null)
+        {
+            // The records-free path: the row is written from the state before the slot is cleared.
+            Span<byte> uid = stackalloc byte[ConnUid.MaxLength];
+            Span<byte> history = stackalloc byte[HistoryBuffer.Capacity];
+            _rowSink.OnZeekRow(ConnRecordBuilder.ZeekRow(ref c, _options.UidSeed, TunnelParents(slot), uid, history), c.FirstFrame);
+        }
+        else
+        {
+            record = ConnRecordBuilder.Build(ref c, _uids[slot] ?? ConnUid.Create(_options.UidSeed, c.FirstFrame), _recorded[slot], reason, TunnelParents(slot));
+        }
+
         _sequence?.Release(ref c.Sequence);
         _index.Remove(c.Key);
         c = default;
@@ -181,6 +195,9 @@ public sealed partial class ConnectionTracker
             _lastSlot = -1;
         }
 
-        _sink.OnConnection(record);
+        if (record is not null)
+        {
+            _sink.OnConnection(record);
+        }
     }
 }

@@ -2,6 +2,7 @@ using SynAck.Analysis.Anomalies.Sequence;
 using SynAck.Analysis.Flows;
 using SynAck.Analysis.Input;
 using SynAck.Analysis.Lifecycle;
+using SynAck.Analysis.Output;
 using SynAck.Analysis.Zeek;
 using SynAck.Wire.Tcp;
 
@@ -18,6 +19,7 @@ public sealed partial class ConnectionTracker
     private readonly TrackerOptions _options;
     private readonly ZeekOptions _zeek;
     private readonly IConnectionSink _sink;
+    private readonly IZeekRowSink? _rowSink;
     private readonly ConnectionSequenceAnalysis? _sequence;
     private readonly FlowTable _index = new();
     private readonly SlotBlocks _slots = new();
@@ -45,6 +47,7 @@ public sealed partial class ConnectionTracker
         _options = options;
         _zeek = options.Zeek;
         _sink = sink;
+        _rowSink = sink is IZeekRowSink { AcceptsZeekRows: true } rows ? rows : null;
         _sequence = options.AnalyzeSequences ? new ConnectionSequenceAnalysis(new SequenceAnalyzerOptions()) : null;
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using SynAck.Analysis.Output;
 using SynAck.Analysis.Pipeline;
 using SynAck.Analysis.Records;
 using SynAck.Capture;
@@ -15,10 +16,13 @@ public sealed class PipelineCaptures(CliEnvironment environment, int threads, bo
     /// <summary>Totals of the runs so far.</summary>
     public RunStats Stats { get; private set; } = new();
 
-    /// <summary>Runs capture number <paramref name="index"/>; records go to <paramref name="output"/> through <paramref name="encoder"/> and/or to <paramref name="onRecord"/>.</summary>
+    /// <summary>
+    /// Runs capture number <paramref name="index"/>; records go to <paramref name="output"/> through
+    /// <paramref name="encoder"/> (or as Zeek rows through <paramref name="zeekEncoder"/>) and/or to <paramref name="onRecord"/>.
+    /// </summary>
     public PipelineResult Run(
         int index, string path, CaptureReader reader, Stream? output = null, Func<IBufferWriter<byte>, Action<ConnRecord>>? encoder = null,
-        Action<ConnRecord>? onRecord = null, IPacketObserver? observer = null)
+        Action<ConnRecord>? onRecord = null, IPacketObserver? observer = null, Func<IBufferWriter<byte>, ZeekConnLogWriter>? zeekEncoder = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var feed = TrackedCapture.Feed(verifyChecksums, noTunnels);
@@ -33,6 +37,7 @@ public sealed class PipelineCaptures(CliEnvironment environment, int threads, bo
         {
             Output = output,
             Encoder = encoder,
+            ZeekEncoder = zeekEncoder,
             OnRecord = onRecord,
             Observer = observer,
             Progress = progress,

@@ -22,6 +22,26 @@ internal static class PipelineRunner
         return (output.ToArray(), result);
     }
 
+    /// <summary>
+    /// Zeek conn.log rows (no header) of the pipeline: straight from the trackers' state, or, with
+    /// <paramref name="viaRecords"/>, formatted from the <see cref="ConnRecord"/> objects (kept because OnRecord wants them).
+    /// </summary>
+    public static byte[] ZeekRows(string path, int threads, bool viaRecords)
+    {
+        using var reader = CaptureReader.Open(path);
+        using var output = new MemoryStream();
+        var records = 0;
+        var pipeline = new ConnPipeline(new PipelineOptions { Threads = threads }, TimeProvider.System)
+        {
+            Output = output,
+            ZeekEncoder = b => new ZeekConnLogWriter(b, TimeProvider.System),
+            OnRecord = viaRecords ? _ => records++ : null,
+        };
+        var result = pipeline.Run(reader);
+        Assert.Equal(viaRecords ? result.Connections : 0, records);
+        return output.ToArray();
+    }
+
     public static List<ConnRecord> Records(string path, int threads, int chunk = 8192)
     {
         using var reader = CaptureReader.Open(path);

@@ -52,9 +52,9 @@ public sealed class ConnsHandler(CliEnvironment environment, TextWriter output)
         }
 
         header.Flush();
+        Func<IBufferWriter<byte>, ZeekConnLogWriter>? zeekEncoder = options.Format == ConnOutputFormat.Zeek ? b => new ZeekConnLogWriter(b, time) : null;
         Func<IBufferWriter<byte>, Action<ConnRecord>>? encoder = options.Format switch
         {
-            ConnOutputFormat.Zeek => b => new ZeekConnLogWriter(b, time).Write,
             ConnOutputFormat.Json => b => new ConnJsonLinesWriter(b).Write,
             ConnOutputFormat.Csv => b => new ConnCsvWriter(b).Write,
             _ => null,
@@ -66,7 +66,7 @@ public sealed class ConnsHandler(CliEnvironment environment, TextWriter output)
         for (var i = 0; i < readers.Count; i++)
         {
             var (path, reader) = readers[i];
-            runs.Run(i, path, reader, table ? null : environment.Output, encoder, table ? records.Add : null);
+            runs.Run(i, path, reader, table ? null : environment.Output, encoder, table ? records.Add : null, zeekEncoder: zeekEncoder);
             TrackedCapture.ReportWarnings(environment, path, reader);
             numbered.AddRange(ConnTableRows.Number(records));
             records.Clear();
