@@ -15,8 +15,8 @@ internal static class ConnRecordBuilder
         ref var z = ref c.Zeek;
         var o = z.OrigSide;
         var r = z.RespSide;
-        var origZ = z.Sides[o];
-        var respZ = z.Sides[r];
+        ref readonly var origZ = ref z.Sides[o];
+        ref readonly var respZ = ref z.Sides[r];
         var v = ZeekValues(ref c);
         var transitions = BuildTransitions(ref c, recorded);
         return new ConnRecord

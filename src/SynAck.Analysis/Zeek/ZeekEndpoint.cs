@@ -69,14 +69,16 @@ public struct ZeekEndpoint
     public static ZeekEndpoint Create()
     {
         var e = default(ZeekEndpoint);
-        Reset(ref e);
+        InitZeroed(ref e);
         return e;
     }
 
-    /// <summary>Makes <paramref name="e"/> a fresh endpoint in place (no 200-byte temporary copied in).</summary>
-    public static void Reset(ref ZeekEndpoint e)
+    /// <summary>
+    /// Makes an all-zero <paramref name="e"/> a fresh endpoint in place: sets the fields whose initial value is not
+    /// zero (no 200-byte temporary copied in, no second clear of a slot that is already clear).
+    /// </summary>
+    public static void InitZeroed(ref ZeekEndpoint e)
     {
-        e = default;
         e.RxmitThreshold = 1;
         e.ZeroWindowThreshold = 1;
         e.ChecksumThreshold = 1;

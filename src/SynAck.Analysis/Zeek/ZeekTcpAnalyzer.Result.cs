@@ -5,8 +5,8 @@ public static partial class ZeekTcpAnalyzer
     /// <summary>Zeek's <c>conn_state()</c> for a TCP connection, from the typed endpoint states and history.</summary>
     public static ConnState ConnStateOf(in ZeekSession s)
     {
-        var o = s.Sides[s.OrigSide];
-        var r = s.Sides[s.RespSide];
+        ref readonly var o = ref s.Sides[s.OrigSide];
+        ref readonly var r = ref s.Sides[s.RespSide];
         var os = o.State;
         var rs = r.State;
         var oInactive = os is ZeekEndpointState.Inactive or ZeekEndpointState.Partial;

@@ -147,7 +147,7 @@ public static partial class ZeekTcpAnalyzer
         {
             SetState(ref s, side, ZeekEndpointState.Reset);
             doClose = true;
-            var peer = s.Sides[peerSide];
+            ref readonly var peer = ref s.Sides[peerSide];
             if (peer.State != ZeekEndpointState.Reset || peer.PrevState != ZeekEndpointState.Established)
             {
                 s.IsActive = false;
@@ -165,7 +165,7 @@ public static partial class ZeekTcpAnalyzer
         }
 
         ep.DidClose = true;
-        var peer = s.Sides[side ^ 1];
+        ref readonly var peer = ref s.Sides[side ^ 1];
         var complete = ep.State == ZeekEndpointState.Reset || peer.DidClose || peer.State == ZeekEndpointState.Inactive;
         if (complete)
         {

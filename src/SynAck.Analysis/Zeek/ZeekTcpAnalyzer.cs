@@ -23,11 +23,14 @@ public static partial class ZeekTcpAnalyzer
     private const uint HistAck = 0x20;
     private const uint HistMultiFlag = 0x40;
 
-    /// <summary>Initialises a session for a connection whose first packet comes from side 0.</summary>
+    /// <summary>
+    /// Initialises a session for a connection whose first packet comes from side 0. <paramref name="s"/> must be all
+    /// zeros (a fresh or cleared slot): only the fields whose initial value is not zero are set.
+    /// </summary>
     public static void Init(ref ZeekSession s, long startNs, ZeekOptions options)
     {
-        ZeekEndpoint.Reset(ref s.Sides[0]);
-        ZeekEndpoint.Reset(ref s.Sides[1]);
+        ZeekEndpoint.InitZeroed(ref s.Sides[0]);
+        ZeekEndpoint.InitZeroed(ref s.Sides[1]);
         s.OrigSide = 0;
         s.IsActive = true;
         s.StartNs = startNs;
