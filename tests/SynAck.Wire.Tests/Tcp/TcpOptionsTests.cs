@@ -4,6 +4,25 @@ namespace SynAck.Wire.Tests.Tcp;
 
 public sealed class TcpOptionsTests
 {
+    /// <summary>NOP, NOP, timestamps (Validate's fast path) and the same bytes cut or misaligned (the general walk).</summary>
+    [Theory]
+    [InlineData("0101080a0000000100000002", ParseStatus.Ok)]
+    [InlineData("0101080affffffffffffffff", ParseStatus.Ok)]
+    [InlineData("0101080a00000001000000", ParseStatus.BadOption)]
+    [InlineData("0101080b000000010000000200", ParseStatus.Ok)]
+    [InlineData("010108010000000100000002", ParseStatus.BadOption)]
+    public void Validate_NopNopTimestamps_AgreesWithTheOptionWalk(string hex, ParseStatus expected)
+    {
+        var opts = new TcpOptions(Convert.FromHexString(hex));
+        Assert.Equal(expected, opts.Validate());
+        var walk = opts.GetEnumerator();
+        while (walk.MoveNext())
+        {
+        }
+
+        Assert.Equal(expected, walk.Status);
+    }
+
     [Fact]
     public void TcpOptions_GoldenSyn_EnumeratesInWireOrder()
     {
