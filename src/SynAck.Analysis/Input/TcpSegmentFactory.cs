@@ -62,27 +62,7 @@ public static class TcpSegmentFactory
             checksum = ok ? ChecksumStatus.Good : ChecksumStatus.Bad;
         }
 
-        segment = new TcpSegment
-        {
-            FrameNumber = frameNumber,
-            TimestampNanos = timestampNanos,
-            Source = p.Source,
-            Destination = p.Destination,
-            SourcePort = tcp.SourcePort,
-            DestinationPort = tcp.DestinationPort,
-            Flags = tcp.Flags,
-            Seq = tcp.Seq,
-            Ack = tcp.Ack,
-            Window = tcp.Window,
-            PayloadLength = p.TcpPayloadLength,
-            IpLength = p.IpLength,
-            // A first fragment of an outer tunnel packet carries the inner segment's start; the rest is in later
-            // frames (Zeek reassembles them), not cut by the snaplen.
-            PayloadTruncated = tcp.Payload.Length < p.TcpPayloadLength && !p.OuterIsFragment,
-            Options = options,
-            Checksum = checksum,
-            Tunnel = Encapsulation.Of(p),
-        };
+        segment = new TcpSegment(p, frameNumber, timestampNanos, options, checksum);
         return true;
     }
 
