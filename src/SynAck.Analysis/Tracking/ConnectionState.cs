@@ -13,6 +13,16 @@ namespace SynAck.Analysis.Tracking;
 internal struct ConnectionState
 {
     public bool InUse;
+
+    /// <summary>Encapsulation changes reported so far (Zeek's <c>tunnel_changes</c>).</summary>
+    public byte TunnelChanges;
+
+    /// <summary>
+    /// Identity of the tunnel the last packet came through (<see cref="Input.Encapsulation.Identity"/>), 0 for none.
+    /// Checked on every packet, so it sits in the first cache line with the key (in the padding before it).
+    /// </summary>
+    public ulong TunnelIdentity;
+
     public FlowKey Key;
     public long Ordinal;
 
@@ -36,10 +46,4 @@ internal struct ConnectionState
     public ConnectionSequence Sequence;
 
     public int TransitionCount;
-
-    /// <summary>Identity of the tunnel the last packet came through (<see cref="Input.Encapsulation.Identity"/>), 0 for none.</summary>
-    public ulong TunnelIdentity;
-
-    /// <summary>Encapsulation changes reported so far (Zeek's <c>tunnel_changes</c>).</summary>
-    public byte TunnelChanges;
 }
