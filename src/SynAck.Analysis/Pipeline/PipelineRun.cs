@@ -259,7 +259,7 @@ internal sealed class PipelineRun : IDisposable
         var total = 0;
         for (var k = 0; k < outputs.Length; k++)
         {
-            var list = CollectionsMarshal.AsSpan(outputs[k].Records);
+            var list = outputs[k].Records.Written;
             if (!EmittedRecordOrder.IsSorted(list))
             {
                 list.Sort(EmittedRecordOrder.Comparison);
@@ -276,18 +276,18 @@ internal sealed class PipelineRun : IDisposable
             var best = -1;
             for (var k = 0; k < outputs.Length; k++)
             {
-                var records = CollectionsMarshal.AsSpan(outputs[k].Records);
+                var records = outputs[k].Records.Written;
                 if (_heads[k] < records.Length &&
-                    (best < 0 || EmittedRecord.Compare(records[_heads[k]], CollectionsMarshal.AsSpan(outputs[best].Records)[_heads[best]]) < 0))
+                    (best < 0 || EmittedRecord.Compare(records[_heads[k]], outputs[best].Records.Written[_heads[best]]) < 0))
                 {
                     best = k;
                 }
             }
 
-            ref readonly var r = ref CollectionsMarshal.AsSpan(outputs[best].Records)[_heads[best]++];
+            ref readonly var r = ref outputs[best].Records.Written[_heads[best]++];
             if (_buffered is not null)
             {
-                _buffered.Write(outputs[best].Bytes.WrittenSpan.Slice(r.Offset, r.Length));
+                _buffered.Write(outputs[best].Bytes.Written.Slice(r.Offset, r.Length));
             }
 
             if (r.Record is not null)

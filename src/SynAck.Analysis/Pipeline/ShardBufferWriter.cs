@@ -8,7 +8,7 @@ namespace SynAck.Analysis.Pipeline;
 /// </summary>
 internal sealed class ShardBufferWriter : IBufferWriter<byte>
 {
-    public ArrayBufferWriter<byte> Target { get; set; } = new();
+    public BurstBuffer<byte> Target { get; set; } = new(0);
 
     public void Advance(int count) => Target.Advance(count);
 

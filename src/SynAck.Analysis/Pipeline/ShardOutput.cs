@@ -1,20 +1,18 @@
-using System.Buffers;
-
 namespace SynAck.Analysis.Pipeline;
 
 /// <summary>What one shard produced during one chunk: encoded record bytes and each record's key. Reused.</summary>
 internal sealed class ShardOutput
 {
-    public ArrayBufferWriter<byte> Bytes { get; } = new(64 * 1024);
+    public BurstBuffer<byte> Bytes { get; } = new(64 * 1024);
 
-    public List<EmittedRecord> Records { get; } = [];
+    public BurstBuffer<EmittedRecord> Records { get; } = new(512);
 
     /// <summary>The shard's live connections when it finished the chunk.</summary>
     public int LiveConnections { get; set; }
 
     public void Reset()
     {
-        Bytes.ResetWrittenCount();
-        Records.Clear();
+        Bytes.Reset();
+        Records.Reset();
     }
 }

@@ -92,17 +92,17 @@ internal sealed class ShardWorker : IZeekRowSink
     public void OnConnection(ConnRecord record)
     {
         var output = _output!;
-        var start = output.Bytes.WrittenCount;
+        var start = output.Bytes.Count;
         _encode?.Invoke(record);
         output.Records.Add(new EmittedRecord(
-            _emitFrame, _phase, record.FirstFrame, _index, start, output.Bytes.WrittenCount - start, _keepRecords ? record : null));
+            _emitFrame, _phase, record.FirstFrame, _index, start, output.Bytes.Count - start, _keepRecords ? record : null));
     }
 
     public void OnZeekRow(in ZeekConnRow row, long firstFrame)
     {
         var output = _output!;
-        var start = output.Bytes.WrittenCount;
+        var start = output.Bytes.Count;
         _zeek!.Write(row);
-        output.Records.Add(new EmittedRecord(_emitFrame, _phase, firstFrame, _index, start, output.Bytes.WrittenCount - start, null));
+        output.Records.Add(new EmittedRecord(_emitFrame, _phase, firstFrame, _index, start, output.Bytes.Count - start, null));
     }
 }
