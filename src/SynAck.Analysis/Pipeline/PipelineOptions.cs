@@ -10,8 +10,9 @@ public sealed record PipelineOptions
     public TrackerOptions Tracker { get; init; } = new();
 
     /// <summary>
-    /// Worker threads tracking connections. 1 runs everything on the calling thread; N &gt; 1 reads and decodes on
-    /// the calling thread and tracks on N workers, each owning the connections whose 4-tuple hashes to it.
+    /// Threads tracking connections. 1 runs everything on the calling thread; N &gt; 1 splits the connections into N
+    /// shards by a hash of their 4-tuple: the calling thread reads, decodes and tracks the smallest shard, and N - 1
+    /// worker threads track the others (so N threads keep N cores busy, not N + 1).
     /// </summary>
     public int Threads { get; init; } = 1;
 

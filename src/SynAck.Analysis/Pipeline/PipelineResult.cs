@@ -30,7 +30,7 @@ public sealed record PipelineResult
     /// <summary>Connections evicted (longest idle first) because a flow table reached its capacity.</summary>
     public long EvictedCapacity { get; init; }
 
-    /// <summary>Worker threads used.</summary>
+    /// <summary>Threads used (the reading thread included).</summary>
     public int Threads { get; init; }
 
     /// <summary>Wall time of the run.</summary>

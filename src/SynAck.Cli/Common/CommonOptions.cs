@@ -25,10 +25,10 @@ public sealed class CommonOptions
         Recursive = true,
     };
 
-    /// <summary><c>--threads N</c> (conns, analyze): worker threads tracking connections; 1 runs everything on one thread.</summary>
+    /// <summary><c>--threads N</c> (conns, analyze): threads tracking connections (the reading thread and N - 1 workers); 1 runs everything on one thread.</summary>
     public Option<int> Threads { get; } = new("--threads", "-j")
     {
-        Description = "Worker threads tracking connections (default: one per core; 1 = a single thread). Output is the same for any N",
+        Description = "Threads tracking connections, the reading thread included (default: one per core; 1 = a single thread). Output is the same for any N",
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
