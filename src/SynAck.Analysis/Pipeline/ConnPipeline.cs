@@ -45,7 +45,8 @@ public sealed class ConnPipeline
     /// <summary>
     /// Creates, once per worker, a Zeek conn.log writer for the records (instead of <see cref="Encoder"/>). Unless
     /// <see cref="OnRecord"/> wants the records too, each row is written straight from the connection's tracked
-    /// state and no <see cref="ConnRecord"/> is built: the allocation-free path of <c>conns --format zeek</c>.
+    /// state and no <see cref="ConnRecord"/> is built: the allocation-free path of <c>conns --format zeek</c>. The
+    /// per-direction sequence analysis, which conn.log has no column for, is then not run either.
     /// </summary>
     public Func<IBufferWriter<byte>, ZeekConnLogWriter>? ZeekEncoder { get; init; }
 

@@ -56,7 +56,15 @@ internal sealed class PipelineRun : IDisposable
         _onRecord = onRecord;
         _progress = progress;
         var shards = options.Threads;
-        var trackerOptions = options.Tracker with { SweepAutomatically = false, ReportOutcomes = false };
+        // Zeek rows written from the tracked state carry none of the sequence analysis (retransmission counts,
+        // RTTs): when nothing else wants records, it is not computed.
+        var rowsOnly = zeekEncoder is not null && output is not null && onRecord is null;
+        var trackerOptions = options.Tracker with
+        {
+            SweepAutomatically = false,
+            ReportOutcomes = false,
+            AnalyzeSequences = options.Tracker.AnalyzeSequences && !rowsOnly,
+        };
         _workers = new ShardWorker[shards];
         _heads = new int[shards];
         for (var i = 0; i < shards; i++)
