@@ -53,21 +53,23 @@ internal sealed class NamespaceCapture : IDisposable
     /// </summary>
     public bool WaitForPackets(long packets, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
         var last = -1L;
-        while (DateTime.UtcNow < deadline)
-        {
-            var n = CountPackets();
-            if (n >= packets && n == last)
+        var changed = DateTime.UtcNow;
+        return SpinWait.SpinUntil(
+            () =>
             {
-                return true;
-            }
+                var n = CountPackets();
+                var now = DateTime.UtcNow;
+                if (n != last)
+                {
+                    last = n;
+                    changed = now;
+                    return false;
+                }
 
-            last = n;
-            Thread.Sleep(250);
-        }
-
-        return false;
+                return n >= packets && now - changed >= TimeSpan.FromMilliseconds(250);
+            },
+            timeout);
     }
 
     private long CountPackets()
