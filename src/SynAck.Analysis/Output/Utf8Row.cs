@@ -6,7 +6,7 @@ namespace SynAck.Analysis.Output;
 /// <summary>
 /// Formats one output row into a span taken once from the writer (one <c>GetSpan</c> and one <c>Advance</c> per row
 /// instead of two interface calls per field, a measurable share of writing 10⁵ rows). The caller sizes the span for
-/// the longest possible row. Same text as <see cref="Utf8Sink"/>.
+/// the longest possible row. <see cref="Utf8Sink"/> formats single fields with it.
 /// </summary>
 internal ref struct Utf8Row(Span<byte> span)
 {
@@ -17,7 +17,7 @@ internal ref struct Utf8Row(Span<byte> span)
 
     public void Byte(byte b) => _span[Length++] = b;
 
-    /// <summary>ASCII text; a char outside ASCII keeps its low byte, as <see cref="Utf8Sink.Ascii"/> does.</summary>
+    /// <summary>ASCII text; a char outside ASCII keeps its low byte.</summary>
     public void Ascii(string text)
     {
         var dest = _span[Length..];

@@ -68,8 +68,8 @@ public sealed class ZeekConnLogWriter
         ArgumentNullException.ThrowIfNull(r);
         Span<byte> uid = stackalloc byte[r.Uid.Length];
         Span<byte> history = stackalloc byte[r.History.Length];
-        AsciiBytes(r.Uid, uid);
-        AsciiBytes(r.History, history);
+        new Utf8Row(uid).Ascii(r.Uid);
+        new Utf8Row(history).Ascii(r.History);
         var values = new ZeekConnValues(
             r.TimestampNanos, r.OrigHost, r.OrigPort, r.RespHost, r.RespPort, r.DurationNanos, r.OrigBytes, r.RespBytes,
             r.ConnState, r.MissedBytes, r.OrigPackets, r.OrigIpBytes, r.RespPackets, r.RespIpBytes, r.IpProto);
@@ -152,18 +152,6 @@ public sealed class ZeekConnLogWriter
         }
 
         return length;
-    }
-
-    /// <summary>Each char's low byte (the text here is ASCII: uids, history letters).</summary>
-    private static void AsciiBytes(string text, Span<byte> destination)
-    {
-        if (System.Text.Ascii.FromUtf16(text, destination, out _) != System.Buffers.OperationStatus.Done)
-        {
-            for (var i = 0; i < text.Length; i++)
-            {
-                destination[i] = (byte)text[i];
-            }
-        }
     }
 
     /// <summary>Writes the <c>#close</c> line.</summary>
