@@ -73,11 +73,10 @@ public static class TcpSegmentFactory
     /// </summary>
     private static TcpOptionSummary Summarize(TcpOptions options)
     {
-        // The layout of nearly every segment after the handshake (Linux, BSD, Windows with timestamps): NOP, NOP,
-        // TS (kind 8, length 10). Read directly; anything else takes the general walk below.
-        var b = options.Bytes;
-        if (b.Length == 12 && BinaryPrimitives.ReadUInt32BigEndian(b) == 0x0101080Au)
+        // NOP, NOP, timestamps: read directly; anything else takes the general walk below.
+        if (options.IsNopNopTimestamps)
         {
+            var b = options.Bytes;
             return new TcpOptionSummary
             {
                 WindowScale = -1,

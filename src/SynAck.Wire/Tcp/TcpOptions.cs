@@ -16,11 +16,16 @@ public readonly ref struct TcpOptions
 
     public Enumerator GetEnumerator() => new(_b);
 
+    /// <summary>
+    /// True for exactly NOP, NOP, timestamps (kind 8, length 10): the options of nearly every segment after the
+    /// handshake (Linux, BSD, Windows with timestamps), which callers on hot paths read without the option walk.
+    /// </summary>
+    public bool IsNopNopTimestamps => _b.Length == 12 && System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(_b) == 0x0101080Au;
+
     /// <summary>Ok when every option length is well formed, otherwise <see cref="ParseStatus.BadOption"/>.</summary>
     public ParseStatus Validate()
     {
-        // NOP, NOP, timestamps: the options of nearly every segment after the handshake, valid as they stand.
-        if (_b.Length == 12 && System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(_b) == 0x0101080Au)
+        if (IsNopNopTimestamps)
         {
             return ParseStatus.Ok;
         }
