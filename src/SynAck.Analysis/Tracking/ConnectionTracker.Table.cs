@@ -150,15 +150,13 @@ public sealed partial class ConnectionTracker
     private void Remove(int slot, RemovalReason reason, long atNs)
     {
         ref var c = ref _slots[slot];
+        // The final transitions go through a buffer of their own: the scratch buffer still holds the transitions of
+        // the packet just processed (a sweep runs right after it), which CopyLastTransitions reports.
         var count = 0;
-        LifecycleInference.Finish(ref c.Rfc, atNs, reason is RemovalReason.AttemptTimeout or RemovalReason.Inactivity, _zeek.AttemptDelayNs, _options.MslNs, ref _scratch, ref count);
-        if (count > 0)
-        {
-            _scratchCount = count;
-            KeepTransitions(slot, ref c, c.LastFrame);
-        }
+        var finish = default(TransitionBuffer);
+        LifecycleInference.Finish(ref c.Rfc, atNs, reason is RemovalReason.AttemptTimeout or RemovalReason.Inactivity, _zeek.AttemptDelayNs, _options.MslNs, ref finish, ref count);
+        KeepTransitions(slot, ref c, c.LastFrame, ref finish, count);
 
-        _scratchCount = 0;
         switch (reason)
         {
             case RemovalReason.Closed: Counters.Closed++; break;

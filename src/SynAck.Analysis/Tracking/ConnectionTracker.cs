@@ -68,6 +68,7 @@ public sealed partial class ConnectionTracker
     /// </summary>
     public void Process(in TcpSegment seg)
     {
+        _scratchCount = 0;
         var now = seg.TimestampNanos;
         if (now > _latestNs)
         {
@@ -154,7 +155,7 @@ public sealed partial class ConnectionTracker
         _sequence?.Process(ref c.Sequence, side, seg);
         c.Handshake.Observe(side, seg);
         LifecycleInference.Apply(ref c.Rfc, ref c.Teardown, side, seg, _options.MslNs, ref _scratch, ref _scratchCount);
-        KeepTransitions(slot, ref c, seg.FrameNumber);
+        KeepTransitions(slot, ref c, seg.FrameNumber, ref _scratch, _scratchCount);
         if (_options.ReportOutcomes)
         {
             LastOutcome = Outcome(ref c, UidOf(slot), side, seg, badChecksum: false);
@@ -208,24 +209,24 @@ public sealed partial class ConnectionTracker
         return n;
     }
 
-    private void KeepTransitions(int slot, ref ConnectionState c, long frame)
+    private void KeepTransitions(int slot, ref ConnectionState c, long frame, ref TransitionBuffer buffer, int count)
     {
-        if (_scratchCount == 0)
+        if (count == 0)
         {
             return;
         }
 
-        c.TransitionCount += _scratchCount;
-        Counters.Transitions += _scratchCount;
+        c.TransitionCount += count;
+        Counters.Transitions += count;
         if (!_options.RecordTransitions)
         {
             return;
         }
 
         var list = _recorded[slot] ??= [];
-        for (var i = 0; i < _scratchCount; i++)
+        for (var i = 0; i < count; i++)
         {
-            list.Add((_scratch[i], frame));
+            list.Add((buffer[i], frame));
         }
     }
 
