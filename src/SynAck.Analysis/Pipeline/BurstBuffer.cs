@@ -51,12 +51,8 @@ internal sealed class BurstBuffer<T> : IBufferWriter<T>
     /// <summary>Empties the buffer and gives a rented array back to the pool.</summary>
     public void Reset()
     {
-        if (!ReferenceEquals(_array, _own))
-        {
-            ArrayPool<T>.Shared.Return(_array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-            _array = _own;
-        }
-
+        ReturnRented();
+        _array = _own;
         Count = 0;
     }
 
@@ -72,11 +68,16 @@ internal sealed class BurstBuffer<T> : IBufferWriter<T>
     {
         var bigger = ArrayPool<T>.Shared.Rent(Math.Max(_array.Length * 2, Count + needed));
         _array.AsSpan(0, Count).CopyTo(bigger);
+        ReturnRented();
+        _array = bigger;
+    }
+
+    /// <summary>Gives the current array back to the pool when it was rented (cleared if it holds references).</summary>
+    private void ReturnRented()
+    {
         if (!ReferenceEquals(_array, _own))
         {
             ArrayPool<T>.Shared.Return(_array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
-
-        _array = bigger;
     }
 }
