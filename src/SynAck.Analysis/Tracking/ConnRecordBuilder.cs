@@ -10,7 +10,7 @@ namespace SynAck.Analysis.Tracking;
 /// <summary>Turns a finished connection's state into its <see cref="ConnRecord"/> (the one allocation per connection).</summary>
 internal static class ConnRecordBuilder
 {
-    public static ConnRecord Build(ref ConnectionState c, string uid, List<(PendingTransition Transition, long Frame)>? recorded, RemovalReason reason, TunnelParent[] tunnelParents)
+    public static ConnRecord Build(ref ConnectionState c, in ConnectionSequence sequence, string uid, List<(PendingTransition Transition, long Frame)>? recorded, RemovalReason reason, TunnelParent[] tunnelParents)
     {
         ref var z = ref c.Zeek;
         var o = z.OrigSide;
@@ -48,8 +48,8 @@ internal static class ConnRecordBuilder
             Handshake = BuildHandshake(ref c),
             OrigFlags = Flags(ref c, o),
             RespFlags = Flags(ref c, r),
-            OrigAnalysis = ConnectionSequenceAnalysis.ToRecord(c.Sequence, o),
-            RespAnalysis = ConnectionSequenceAnalysis.ToRecord(c.Sequence, r),
+            OrigAnalysis = ConnectionSequenceAnalysis.ToRecord(sequence, o),
+            RespAnalysis = ConnectionSequenceAnalysis.ToRecord(sequence, r),
             FirstFrame = c.FirstFrame,
             LastFrame = c.LastFrame,
             ZeekOrigState = origZ.State,

@@ -1,4 +1,3 @@
-using SynAck.Analysis.Anomalies.Sequence;
 using SynAck.Analysis.Flows;
 using SynAck.Analysis.Lifecycle;
 using SynAck.Analysis.Zeek;
@@ -24,26 +23,23 @@ internal struct ConnectionState
     public ulong TunnelIdentity;
 
     public FlowKey Key;
-    public long Ordinal;
 
-    /// <summary>Sender of the first packet (physical side 0) and its peer (side 1).</summary>
+    /// <summary>Sender of the first packet (physical side 0; every segment compares its source with it) and its peer (side 1).</summary>
     public IpAddr Address0;
-    public IpAddr Address1;
     public ushort Port0;
     public ushort Port1;
-
-    public long FirstFrame;
+    public int TransitionCount;
     public long LastFrame;
     public long LastPacketNs;
 
+    // Zeek's session (its scalars first, then both endpoints' hot fields) and the RFC 9293 endpoints are touched by
+    // every segment; the handshake details, the flag counts and the identity fields read at the end come after.
     public ZeekSession Zeek;
     public RfcEndpointPair Rfc;
-    public HandshakeTracker Handshake;
     public TeardownTracker Teardown;
     public FlagCountBuffer FlagCounts;
-
-    /// <summary>Wireshark-style sequence analysis state and per-direction counts (see <see cref="ConnectionSequenceAnalysis"/>).</summary>
-    public ConnectionSequence Sequence;
-
-    public int TransitionCount;
+    public HandshakeTracker Handshake;
+    public IpAddr Address1;
+    public long Ordinal;
+    public long FirstFrame;
 }

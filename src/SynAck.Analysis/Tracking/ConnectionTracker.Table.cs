@@ -80,6 +80,10 @@ public sealed partial class ConnectionTracker
             if (_highWater == _slots.Capacity)
             {
                 _slots.Grow();
+                if (_sequence is not null)
+                {
+                    _sequences.Grow();
+                }
                 if (_free.Length < _slots.Capacity)
                 {
                     // The side arrays double, so growing stays linear however many blocks are added.
@@ -178,10 +182,17 @@ public sealed partial class ConnectionTracker
         }
         else
         {
-            record = ConnRecordBuilder.Build(ref c, _uids[slot] ?? ConnUid.Create(_options.UidSeed, c.FirstFrame), _recorded[slot], reason, TunnelParents(slot));
+            var sequence = _sequence is null ? default : _sequences[slot];
+            record = ConnRecordBuilder.Build(ref c, sequence, _uids[slot] ?? ConnUid.Create(_options.UidSeed, c.FirstFrame), _recorded[slot], reason, TunnelParents(slot));
         }
 
-        _sequence?.Release(ref c.Sequence);
+        if (_sequence is not null)
+        {
+            ref var sequenceState = ref _sequences[slot];
+            _sequence.Release(ref sequenceState);
+            sequenceState = default;
+        }
+
         _index.Remove(c.Key);
         c = default;
         _uids[slot] = null;

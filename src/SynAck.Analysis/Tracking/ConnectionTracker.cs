@@ -22,7 +22,10 @@ public sealed partial class ConnectionTracker
     private readonly IZeekRowSink? _rowSink;
     private readonly ConnectionSequenceAnalysis? _sequence;
     private readonly FlowTable _index = new();
-    private readonly SlotBlocks _slots = new();
+    private readonly SlotBlocks<ConnectionState> _slots = new();
+
+    // Sequence-analysis state by slot, grown with _slots only when the analysis runs.
+    private readonly SlotBlocks<ConnectionSequence> _sequences = new();
 
     // Per-slot side arrays, grown with the slots: uids (filled only when per-packet outcomes are reported; records
     // compute theirs when the connection ends, so no string lives as long as its connection), recorded transitions
@@ -152,7 +155,7 @@ public sealed partial class ConnectionTracker
 
         ZeekTcpAnalyzer.Process(ref c.Zeek, side, seg, _zeek);
         CountFlags(ref c, side, seg.Flags);
-        _sequence?.Process(ref c.Sequence, side, seg);
+        _sequence?.Process(ref _sequences[slot], side, seg);
         c.Handshake.Observe(side, seg);
         LifecycleInference.Apply(ref c.Rfc, ref c.Teardown, side, seg, _options.MslNs, ref _scratch, ref _scratchCount);
         KeepTransitions(slot, ref c, seg.FrameNumber, ref _scratch, _scratchCount);

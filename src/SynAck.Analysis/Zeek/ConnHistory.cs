@@ -9,9 +9,10 @@ namespace SynAck.Analysis.Zeek;
 /// </summary>
 public struct ConnHistory
 {
-    private HistoryBuffer _letters;
-    private byte _length;
+    // The de-duplication mask and length (read by every segment) before the letters (written only when one is added).
     private uint _seen;
+    private byte _length;
+    private HistoryBuffer _letters;
 
     /// <summary>Number of letters.</summary>
     public readonly int Length => _length;

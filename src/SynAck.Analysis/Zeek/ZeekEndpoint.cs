@@ -8,11 +8,18 @@ namespace SynAck.Analysis.Zeek;
 /// </summary>
 public struct ZeekEndpoint
 {
+    // Field order is memory order: the fields every segment reads or writes come first and fill one 64-byte
+    // cache line; the repeat counters, history markers and out-of-order ranges follow.
     public ZeekEndpointState State;
+
     public ZeekEndpointState PrevState;
 
-    /// <summary>Sequence number "before" the first byte (ISN, or first seen seq - 1 without a SYN); 0 ≤ value &lt; 2^32.</summary>
-    public long StartSeq;
+    /// <summary>True once Zeek considers this endpoint's close reported (<c>did_close</c>).</summary>
+    public bool DidClose;
+
+    public uint SeqWraps;
+
+    public uint AckWraps;
 
     /// <summary>One past the highest sequence number sent so far.</summary>
     public uint LastSeq;
@@ -20,27 +27,10 @@ public struct ZeekEndpoint
     /// <summary>Highest acknowledgment number the peer has sent for this endpoint's data.</summary>
     public uint AckSeq;
 
-    public uint SeqWraps;
-    public uint AckWraps;
+    public int BlockCount;
 
-    public int FinCount;
-    public int RstCount;
-
-    /// <summary>True once Zeek considers this endpoint's close reported (<c>did_close</c>).</summary>
-    public bool DidClose;
-
-    public ulong HistLastSyn;
-    public ulong HistLastFin;
-    public ulong HistLastRst;
-
-    public uint RxmitCount;
-    public uint RxmitThreshold;
-    public uint ZeroWindowCount;
-    public uint ZeroWindowThreshold;
-    public uint ChecksumCount;
-    public uint ChecksumThreshold;
-    public uint GapCount;
-    public uint GapThreshold;
+    /// <summary>Sequence number "before" the first byte (ISN, or first seen seq - 1 without a SYN); 0 ≤ value &lt; 2^32.</summary>
+    public long StartSeq;
 
     /// <summary>Packets counted by the ConnSize analyzer (bad-checksum packets excluded).</summary>
     public ulong Packets;
@@ -48,22 +38,47 @@ public struct ZeekEndpoint
     /// <summary>Sum of the IP length field of those packets.</summary>
     public ulong IpBytes;
 
-    /// <summary>Bytes the reassembler never saw (content gaps).</summary>
-    public ulong MissedBytes;
-
-    /// <summary>Relative sequence one past this endpoint's FIN (Zeek's <c>FIN_seq</c>).</summary>
-    public ulong FinSeqRel;
-
     /// <summary>Reassembler: relative sequence up to which the stream is delivered or given up (<c>last_reassem_seq</c>).</summary>
     public ulong LastReassem;
 
     /// <summary>Reassembler: relative sequence below which everything was acknowledged (<c>trim_seq</c>).</summary>
     public ulong TrimSeq;
 
+    // Colder: touched on flags, repeats and gaps.
+    public int FinCount;
+
+    public int RstCount;
+
+    public uint RxmitCount;
+
+    public uint RxmitThreshold;
+
+    public uint ZeroWindowCount;
+
+    public uint ZeroWindowThreshold;
+
+    public uint ChecksumCount;
+
+    public uint ChecksumThreshold;
+
+    public uint GapCount;
+
+    public uint GapThreshold;
+
+    public ulong HistLastSyn;
+
+    public ulong HistLastFin;
+
+    public ulong HistLastRst;
+
+    /// <summary>Bytes the reassembler never saw (content gaps).</summary>
+    public ulong MissedBytes;
+
+    /// <summary>Relative sequence one past this endpoint's FIN (Zeek's <c>FIN_seq</c>).</summary>
+    public ulong FinSeqRel;
+
     /// <summary>Reassembler: out-of-order data above <see cref="LastReassem"/>, sorted by start.</summary>
     public BlockRanges Blocks;
-
-    public int BlockCount;
 
     /// <summary>A fresh endpoint (Zeek's constructor).</summary>
     public static ZeekEndpoint Create()

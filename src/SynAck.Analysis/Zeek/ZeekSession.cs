@@ -7,13 +7,8 @@ namespace SynAck.Analysis.Zeek;
 /// </summary>
 public struct ZeekSession
 {
-    /// <summary>Endpoints by physical side (0 = sender of the connection's first packet).</summary>
-    public ZeekEndpointPair Sides;
-
     /// <summary>Which physical side is currently the originator (changes on a flip).</summary>
     public int OrigSide;
-
-    public ConnHistory History;
 
     /// <summary>Zeek's <c>is_active</c>: cleared once the connection finished or was reset.</summary>
     public bool IsActive;
@@ -45,6 +40,14 @@ public struct ZeekSession
 
     /// <summary>When true, gaps count even when an endpoint is not cleanly established (Zeek's <c>report_gaps_for_partial</c>).</summary>
     public bool ReportGapsForPartial;
+
+    public ConnHistory History;
+
+    /// <summary>
+    /// Endpoints by physical side (0 = sender of the connection's first packet). Last, so the session's own fields
+    /// above share cache lines with each other rather than with an endpoint's cold part.
+    /// </summary>
+    public ZeekEndpointPair Sides;
 
     /// <summary>The side whose endpoint is the originator right now.</summary>
     public readonly int RespSide => OrigSide ^ 1;

@@ -26,10 +26,10 @@ public static partial class ZeekTcpAnalyzer
             cause = ZeekRemovalCause.Inactivity;
         }
 
-        ref readonly var orig = ref s.Sides[s.OrigSide];
-        ref readonly var resp = ref s.Sides[s.RespSide];
         if (s.AttemptAtNs != 0 && s.AttemptAtNs <= now)
         {
+            ref readonly var orig = ref s.Sides[s.OrigSide];
+            ref readonly var resp = ref s.Sides[s.RespSide];
             var unanswered = orig.State is ZeekEndpointState.SynSent or ZeekEndpointState.SynAckSent &&
                              resp.State == ZeekEndpointState.Inactive;
             if (s.IsActive && unanswered)
@@ -46,12 +46,8 @@ public static partial class ZeekTcpAnalyzer
             }
         }
 
-        var expirable =
-            ((orig.DidClose || resp.DidClose) &&
-             ((orig.DidClose && resp.DidClose) || orig.State == ZeekEndpointState.Reset ||
-              resp.State == ZeekEndpointState.Reset || orig.State == ZeekEndpointState.Inactive ||
-              resp.State == ZeekEndpointState.Inactive)) ||
-            (orig.State == ZeekEndpointState.Inactive && resp.State == ZeekEndpointState.Inactive);
+        // Most calls find no timer due: the endpoints (other cache lines) are read only when an expire timer fired.
+        var expirable = -1;
         for (var i = 0; i < s.ChainCount; i++)
         {
             var f = s.Chains[i];
@@ -66,8 +62,13 @@ public static partial class ZeekTcpAnalyzer
                 continue;
             }
 
+            if (expirable < 0)
+            {
+                expirable = IsExpirable(ref s) ? 1 : 0;
+            }
+
             var quietFrom = s.LastNs + options.ConnectionLingerNs;
-            if (expirable)
+            if (expirable == 1)
             {
                 // First firing strictly after the linger period.
                 if (f <= quietFrom)
@@ -97,5 +98,17 @@ public static partial class ZeekTcpAnalyzer
         }
 
         return best;
+    }
+
+    /// <summary>Zeek's condition for an expire timer to remove the connection (both closed, or one closed and the other reset or silent, or neither seen).</summary>
+    private static bool IsExpirable(ref ZeekSession s)
+    {
+        ref readonly var orig = ref s.Sides[s.OrigSide];
+        ref readonly var resp = ref s.Sides[s.RespSide];
+        return ((orig.DidClose || resp.DidClose) &&
+                ((orig.DidClose && resp.DidClose) || orig.State == ZeekEndpointState.Reset ||
+                 resp.State == ZeekEndpointState.Reset || orig.State == ZeekEndpointState.Inactive ||
+                 resp.State == ZeekEndpointState.Inactive)) ||
+               (orig.State == ZeekEndpointState.Inactive && resp.State == ZeekEndpointState.Inactive);
     }
 }
