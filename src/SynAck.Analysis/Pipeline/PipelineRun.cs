@@ -23,6 +23,7 @@ internal sealed class PipelineRun : IDisposable
     private readonly Action<PipelineProgress>? _progress;
     private readonly IPacketObserver? _observer;
     private readonly ShardWorker[] _workers;
+    private readonly Func<int, ShardWorker> _newWorker;
     private readonly Chunk[] _ring;
     private readonly SemaphoreSlim[] _ready;
     private readonly Thread[] _threads;
@@ -67,10 +68,8 @@ internal sealed class PipelineRun : IDisposable
         };
         _workers = new ShardWorker[shards];
         _heads = new int[shards];
-        for (var i = 0; i < shards; i++)
-        {
-            _workers[i] = new ShardWorker(i, trackerOptions, output is null ? null : encoder, output is null ? null : zeekEncoder, onRecord is not null);
-        }
+        _newWorker = i => new ShardWorker(i, trackerOptions, output is null ? null : encoder, output is null ? null : zeekEncoder, onRecord is not null);
+        _workers[0] = _newWorker(0);
 
         _ring = new Chunk[shards == 1 ? 1 : options.ChunksInFlight];
         for (var i = 0; i < _ring.Length; i++)
@@ -359,12 +358,41 @@ internal sealed class PipelineRun : IDisposable
 
     private void StartThreads()
     {
+        using var created = new CountdownEvent(_threads.Length);
         for (var i = 0; i < _threads.Length; i++)
         {
             _ready[i] = new SemaphoreSlim(0);
             var index = i;
-            _threads[i] = new Thread(() => WorkerLoop(index)) { IsBackground = true, Name = "synack-shard-" + (i + 1) };
+            _threads[i] = new Thread(() =>
+            {
+                // Each worker's tracker is allocated on its own thread, in that thread's allocation context: the
+                // objects it writes for every segment then share no cache line with the reader's. Allocated on the
+                // reading thread, next to the reader's objects, they made the reader's own loop (CaptureReader)
+                // 3.5 times as expensive (false sharing; 4 % -> 16 % of the reading thread's time).
+                try
+                {
+                    _workers[index + 1] = _newWorker(index + 1);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    Interlocked.CompareExchange(ref _failure, e, null);
+                    return;
+                }
+                finally
+                {
+                    created.Signal();
+                }
+
+                WorkerLoop(index);
+            })
+            { IsBackground = true, Name = "synack-shard-" + (i + 1) };
             _threads[i].Start();
+        }
+
+        created.Wait();
+        if (_failure is { } failure)
+        {
+            throw new InvalidOperationException("a pipeline worker failed", failure);
         }
     }
 

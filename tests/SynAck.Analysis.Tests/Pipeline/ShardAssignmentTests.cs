@@ -4,7 +4,7 @@ namespace SynAck.Analysis.Tests.Pipeline;
 
 /// <summary>
 /// The reading thread tracks shard 0 between reads, so shard 0 gets one part of the hash range and every worker's
-/// shard two parts: with N shards, 1/(2N-1) and 2/(2N-1) of the connections.
+/// shard five parts: with N shards, 1/(5N-4) and 5/(5N-4) of the connections.
 /// </summary>
 public sealed class ShardAssignmentTests
 {
@@ -13,7 +13,7 @@ public sealed class ShardAssignmentTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(8)]
-    public void ShardOfHash_SpreadsHashesOneShareToShardZeroTwoToEveryOther(int shards)
+    public void ShardOfHash_SpreadsHashesOneShareToShardZeroFiveToEveryOther(int shards)
     {
         const int Samples = 1 << 20;
         var counts = new int[shards];
@@ -26,11 +26,11 @@ public sealed class ShardAssignmentTests
             counts[shard]++;
         }
 
-        var part = (double)Samples / ((2 * shards) - 1);
-        Assert.InRange(counts[0], part * 0.98, part * 1.02);
+        var part = (double)Samples / ((5 * shards) - 4);
+        Assert.InRange(counts[0], part * 0.97, part * 1.03);
         for (var s = 1; s < shards; s++)
         {
-            Assert.InRange(counts[s], 2 * part * 0.98, 2 * part * 1.02);
+            Assert.InRange(counts[s], 5 * part * 0.98, 5 * part * 1.02);
         }
     }
 
@@ -42,5 +42,9 @@ public sealed class ShardAssignmentTests
         Assert.Equal(0, ConnPipeline.ShardOfHash(0, 1));
         Assert.Equal(0, ConnPipeline.ShardOfHash(-1, 1));
         Assert.Equal(3, ConnPipeline.ShardOfHash(-1, 4));
+
+        // With 2 shards the first sixth of the range is shard 0's.
+        Assert.Equal(0, ConnPipeline.ShardOfHash(unchecked((int)0x2AAAAAAAu), 2));
+        Assert.Equal(1, ConnPipeline.ShardOfHash(unchecked((int)0x2AAAAAACu), 2));
     }
 }
