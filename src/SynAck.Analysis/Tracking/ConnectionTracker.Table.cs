@@ -98,8 +98,14 @@ public sealed partial class ConnectionTracker
             slot = _highWater++;
         }
 
-        // A slot is all zeros here: fresh from its block, or cleared by Remove.
+        // Cleared when taken (a block's memory is not zeroed, and Remove leaves a slot as it was but for InUse).
         ref var c = ref _slots[slot];
+        c = default;
+        if (_sequence is not null)
+        {
+            _sequences[slot] = default;
+        }
+
         c.InUse = true;
         c.Key = key;
         c.Ordinal = ++_ordinal;
@@ -188,13 +194,11 @@ public sealed partial class ConnectionTracker
 
         if (_sequence is not null)
         {
-            ref var sequenceState = ref _sequences[slot];
-            _sequence.Release(ref sequenceState);
-            sequenceState = default;
+            _sequence.Release(ref _sequences[slot]);
         }
 
         _index.Remove(c.Key);
-        c = default;
+        c.InUse = false;
         _uids[slot] = null;
         _recorded[slot] = null;
         _tunnels[slot] = null;
