@@ -89,9 +89,18 @@ public sealed partial class ConnectionTracker
         // Segments of one connection often come in runs (a window of data, its ACKs): the last segment's slot is
         // checked before the index (its state is in cache; the index entry would be a cache miss).
         var existing = _lastSlot;
-        if ((existing >= 0 && _slots[existing].InUse && _slots[existing].Key.Equals(key)) || _index.TryGetValue(key, out existing))
+        var recent = existing >= 0 && _slots[existing].InUse && _slots[existing].Key.Equals(key);
+        if (recent || _index.TryGetValue(key, out existing))
         {
             slot = existing;
+            if (!recent)
+            {
+                // A connection's state is some 18 cache lines, most of which this segment reads: asked for at once,
+                // they arrive in parallel instead of one miss after another as the analysis walks them (4-6 %
+                // faster on real-close, interleaved runs).
+                _slots.Prefetch(slot);
+            }
+
             ref var c = ref _slots[slot];
             var side0 = seg.Source == c.Address0 && seg.SourcePort == c.Port0 ? 0 : 1;
             var due = ZeekTcpAnalyzer.DueRemoval(ref c.Zeek, _zeek, now, out var cause);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace SynAck.Analysis.Tracking;
 
@@ -32,6 +33,22 @@ internal sealed unsafe class SlotBlocks<T> : IDisposable
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => ref ((T*)_blocks[slot >> BlockShift])[slot & BlockMask];
+    }
+
+    /// <summary>Asks the CPU to load every cache line of slot <paramref name="slot"/> (a hint; x86 only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(int slot)
+    {
+        if (Sse.IsSupported)
+        {
+            // Every line the slot overlaps (slots are not line-aligned: 1,120 bytes is 17.5 lines).
+            var first = (nuint)Unsafe.AsPointer(ref this[slot]) & ~(nuint)63;
+            var last = first + (nuint)sizeof(T) + 63;
+            for (var line = first; line < last; line += 64)
+            {
+                Sse.Prefetch0((void*)line);
+            }
+        }
     }
 
     // A whole number of huge pages: a block's tail shorter than one would be faulted 4 KiB at a time.
