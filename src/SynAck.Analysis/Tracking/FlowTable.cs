@@ -7,11 +7,16 @@ namespace SynAck.Analysis.Tracking;
 /// The flow table's index: <see cref="FlowKey"/> to slot number, open addressing with linear probing and
 /// backward-shift deletion (no tombstones, so lookups stay short however many connections come and go), at most
 /// half full. Hand-written because <c>Dictionary&lt;FlowKey, int&gt;</c> lookups were about 7 % of a whole run
-/// (comparer call, bucket-then-entry indirection, modulo); here a lookup is one multiply, a masked index and
-/// usually one key comparison, with key, hash and slot side by side in one 64-byte entry (one cache line per probe,
-/// where three parallel arrays cost three misses). Allocation-free except when it grows.
+/// (comparer call, bucket-then-entry indirection, modulo).
+/// <para>
+/// An entry is 8 bytes, the key's hash and the slot: the key itself is compared in the slot
+/// (<see cref="ConnectionState.Key"/>), whose lines the segment's analysis reads next anyway, and which a matching
+/// hash prefetches whole. With 64-byte entries holding the key, 14,000 live connections needed a 2 MiB table, more
+/// than the core's cache, and the probe was a miss (8.6 % of a run, the largest single share); at 8 bytes the table is
+/// 256 KiB. Allocation-free except when it grows.
+/// </para>
 /// </summary>
-internal sealed class FlowTable
+internal sealed class FlowTable(SlotBlocks<ConnectionState> slots)
 {
     private const int InitialCapacity = 2048;
     private Entry[] _entries = new Entry[InitialCapacity];
@@ -21,7 +26,7 @@ internal sealed class FlowTable
     /// <summary>Keys in the table.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Sets the slot of <paramref name="key"/>, adding the key when absent.</summary>
+    /// <summary>Sets the slot of <paramref name="key"/> (the key of that slot's state), adding the key when absent.</summary>
     public int this[FlowKey key]
     {
         set => Set(key, value);
@@ -34,17 +39,22 @@ internal sealed class FlowTable
         var i = Home(hash);
         while (true)
         {
-            ref var e = ref entries[i];
+            var e = entries[i];
             if (e.Slot == 0)
             {
                 slot = -1;
                 return false;
             }
 
-            if (e.Hash == hash && e.Key.Equals(key))
+            if (e.Hash == hash)
             {
-                slot = e.Slot - 1;
-                return true;
+                var candidate = e.Slot - 1;
+                slots.Prefetch(candidate);
+                if (slots[candidate].Key.Equals(key))
+                {
+                    slot = candidate;
+                    return true;
+                }
             }
 
             i = (i + 1) & _mask;
@@ -53,27 +63,15 @@ internal sealed class FlowTable
 
     public bool Remove(in FlowKey key)
     {
-        var hash = key.GetHashCode();
-        var entries = _entries;
-        var i = Home(hash);
-        while (true)
+        var i = IndexOf(key, key.GetHashCode());
+        if (i < 0)
         {
-            ref var e = ref entries[i];
-            if (e.Slot == 0)
-            {
-                return false;
-            }
-
-            if (e.Hash == hash && e.Key.Equals(key))
-            {
-                break;
-            }
-
-            i = (i + 1) & _mask;
+            return false;
         }
 
         // Backward shift: pull every following entry of the probe run that may live at i (its home is not in
         // (i, j]) into the hole, so no lookup ever has to step over a deleted entry.
+        var entries = _entries;
         var j = i;
         while (true)
         {
@@ -104,21 +102,44 @@ internal sealed class FlowTable
         }
 
         var hash = key.GetHashCode();
+        var existing = IndexOf(key, hash);
+        if (existing >= 0)
+        {
+            _entries[existing].Slot = slot + 1;
+            return;
+        }
+
         var entries = _entries;
         var i = Home(hash);
         while (entries[i].Slot != 0)
         {
-            if (entries[i].Hash == hash && entries[i].Key.Equals(key))
+            i = (i + 1) & _mask;
+        }
+
+        entries[i] = new Entry { Hash = hash, Slot = slot + 1 };
+        Count++;
+    }
+
+    /// <summary>The entry of <paramref name="key"/>, or -1.</summary>
+    private int IndexOf(in FlowKey key, int hash)
+    {
+        var entries = _entries;
+        var i = Home(hash);
+        while (true)
+        {
+            var e = entries[i];
+            if (e.Slot == 0)
             {
-                entries[i].Slot = slot + 1;
-                return;
+                return -1;
+            }
+
+            if (e.Hash == hash && slots[e.Slot - 1].Key.Equals(key))
+            {
+                return i;
             }
 
             i = (i + 1) & _mask;
         }
-
-        entries[i] = new Entry { Key = key, Hash = hash, Slot = slot + 1 };
-        Count++;
     }
 
     /// <summary>Fibonacci hashing: the top bits of hash × 2^32/φ, so similar hashes spread over the table.</summary>
@@ -153,7 +174,6 @@ internal sealed class FlowTable
 
     private struct Entry
     {
-        public FlowKey Key;
         public int Hash;
 
         // Slot number + 1; 0 marks an empty entry.

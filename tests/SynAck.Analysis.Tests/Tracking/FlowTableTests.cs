@@ -5,13 +5,17 @@ using SynAck.Wire;
 
 namespace SynAck.Analysis.Tests.Tracking;
 
-/// <summary>The tracker's open-addressing flow index must behave exactly like a dictionary under any mix of operations.</summary>
+/// <summary>
+/// The tracker's open-addressing flow index must behave exactly like a dictionary under any mix of operations. The
+/// index compares keys in the slots (as the tracker's slots hold them), so each test keeps its keys in slots too.
+/// </summary>
 public class FlowTableTests
 {
     [Property(MaxTest = 200)]
     public bool FlowTable_AnyOperations_MatchesDictionaryProperty(byte[] ops)
     {
-        var table = new FlowTable();
+        using var slots = new SlotBlocks<ConnectionState>();
+        var table = new FlowTable(slots);
         var reference = new Dictionary<FlowKey, int>();
         var slot = 0;
         foreach (var op in ops)
@@ -27,7 +31,7 @@ public class FlowTableTests
             }
             else
             {
-                table[key] = slot;
+                Put(slots, table, key, slot);
                 reference[key] = slot++;
             }
 
@@ -53,11 +57,12 @@ public class FlowTableTests
     [Fact]
     public void FlowTable_ManyKeysThenRemoveHalf_FindsExactlyTheRest()
     {
-        var table = new FlowTable();
+        using var slots = new SlotBlocks<ConnectionState>();
+        var table = new FlowTable(slots);
         const int n = 50_000;
         for (var i = 0; i < n; i++)
         {
-            table[Key(i)] = i;
+            Put(slots, table, Key(i), i);
         }
 
         for (var i = 0; i < n; i += 2)
@@ -75,16 +80,57 @@ public class FlowTableTests
     }
 
     [Fact]
+    public void FlowTable_TwoKeysWithTheSameHash_FindsEach()
+    {
+        // The entries hold only the 32-bit hash: keys that share one must still be told apart by the slots' keys.
+        // Two such keys (found by searching; FlowKey's hash is deterministic).
+        var first = CollisionKey(2538188);
+        var second = CollisionKey(4194340);
+
+        using var slots = new SlotBlocks<ConnectionState>();
+        var table = new FlowTable(slots);
+        Put(slots, table, first, 3);
+        Put(slots, table, second, 5);
+
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.NotEqual(first, second);
+        Assert.True(table.TryGetValue(first, out var a));
+        Assert.True(table.TryGetValue(second, out var b));
+        Assert.Equal((3, 5), (a, b));
+        Assert.True(table.Remove(first));
+        Assert.False(table.TryGetValue(first, out _));
+        Assert.True(table.TryGetValue(second, out b));
+        Assert.Equal(5, b);
+    }
+
+    [Fact]
     public void FlowTable_BothDirections_SameEntry()
     {
-        var table = new FlowTable();
+        using var slots = new SlotBlocks<ConnectionState>();
+        var table = new FlowTable(slots);
         var a = IpAddr.FromV4(0x0A000001);
         var b = IpAddr.FromV4(0x0A000002);
-        table[FlowKey.Create(a, 40000, b, 443)] = 7;
+        Put(slots, table, FlowKey.Create(a, 40000, b, 443), 7);
 
         Assert.True(table.TryGetValue(FlowKey.Create(b, 443, a, 40000), out var slot));
         Assert.Equal(7, slot);
     }
+
+    /// <summary>Keeps <paramref name="key"/> in slot <paramref name="slot"/>, as the tracker does, and indexes it.</summary>
+    private static void Put(SlotBlocks<ConnectionState> slots, FlowTable table, FlowKey key, int slot)
+    {
+        while (slots.Capacity <= slot)
+        {
+            slots.Grow();
+        }
+
+        slots[slot] = default;
+        slots[slot].Key = key;
+        table[key] = slot;
+    }
+
+    private static FlowKey CollisionKey(int i) =>
+        FlowKey.Create(IpAddr.FromV4(0x0A000000u + (uint)(i >> 10)), (ushort)(1024 + (i & 1023)), IpAddr.FromV4(0xC0A80001u), 443);
 
     private static FlowKey Key(int i) =>
         FlowKey.Create(IpAddr.FromV4(0x0A000000u + (uint)(i >> 8)), (ushort)(1024 + (i & 255)), IpAddr.FromV4(0xC0A80001u), 80);
