@@ -18,6 +18,11 @@ public sealed partial class ConnectionTracker
         var end = endNanos ?? _latestNs;
         for (var i = 0; i < _highWater; i++)
         {
+            if (i + SweepPrefetchDistance < _highWater)
+            {
+                _slots.Prefetch(i + SweepPrefetchDistance);
+            }
+
             ref var c = ref _slots[i];
             if (!c.InUse)
             {
@@ -49,6 +54,13 @@ public sealed partial class ConnectionTracker
         var skip = skipLastConnection ? _lastSlot : -1;
         for (var i = 0; i < _highWater; i++)
         {
+            if (i + SweepPrefetchDistance < _highWater)
+            {
+                // Most connections a sweep removes have been idle for a second or more: their state is out of cache,
+                // and the row reads it all (5 % faster on real-close with the next slots' lines requested ahead, interleaved runs).
+                _slots.Prefetch(i + SweepPrefetchDistance);
+            }
+
             ref var c = ref _slots[i];
             if (!c.InUse || i == skip)
             {
@@ -62,6 +74,9 @@ public sealed partial class ConnectionTracker
             }
         }
     }
+
+    // How many slots ahead a sweep or flush prefetches (2, 4 and 8 measured alike; 2 the fastest).
+    private const int SweepPrefetchDistance = 2;
 
     private int Create(FlowKey key, in TcpSegment seg)
     {
