@@ -17,6 +17,12 @@ internal struct ConnectionState
     public byte TunnelChanges;
 
     /// <summary>
+    /// True once the tracker keeps something for this slot in its side arrays (uid, recorded transitions, tunnels):
+    /// most connections have nothing there, and their removal then reads and clears none of those arrays.
+    /// </summary>
+    public bool HasSideData;
+
+    /// <summary>
     /// Identity of the tunnel the last packet came through (<see cref="Input.Encapsulation.Identity"/>), 0 for none.
     /// Checked on every packet, so it sits in the first cache line with the key (in the padding before it).
     /// </summary>

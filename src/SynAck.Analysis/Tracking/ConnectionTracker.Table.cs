@@ -204,7 +204,9 @@ public sealed partial class ConnectionTracker
         else
         {
             var sequence = _sequence is null ? default : _sequences[slot];
-            record = ConnRecordBuilder.Build(ref c, sequence, _uids[slot] ?? ConnUid.Create(_options.UidSeed, c.FirstFrame), _recorded[slot], reason, TunnelParents(slot));
+            var uid = c.HasSideData ? _uids[slot] : null;
+            var recorded = c.HasSideData ? _recorded[slot] : null;
+            record = ConnRecordBuilder.Build(ref c, sequence, uid ?? ConnUid.Create(_options.UidSeed, c.FirstFrame), recorded, reason, TunnelParents(slot));
         }
 
         if (_sequence is not null)
@@ -214,9 +216,13 @@ public sealed partial class ConnectionTracker
 
         _index.Remove(c.Key);
         c.InUse = false;
-        _uids[slot] = null;
-        _recorded[slot] = null;
-        _tunnels[slot] = null;
+        if (c.HasSideData)
+        {
+            _uids[slot] = null;
+            _recorded[slot] = null;
+            _tunnels[slot] = null;
+        }
+
         _free[_freeCount++] = slot;
         if (_lastSlot == slot)
         {

@@ -171,7 +171,11 @@ public sealed partial class ConnectionTracker
     }
 
     /// <summary>The uid of the connection in <paramref name="slot"/>, cached for the packets that follow.</summary>
-    private string UidOf(int slot) => _uids[slot] ??= ConnUid.Create(_options.UidSeed, _slots[slot].FirstFrame);
+    private string UidOf(int slot)
+    {
+        _slots[slot].HasSideData = true;
+        return _uids[slot] ??= ConnUid.Create(_options.UidSeed, _slots[slot].FirstFrame);
+    }
 
     private PacketOutcome Outcome(ref ConnectionState c, string uid, int side, in TcpSegment seg, bool badChecksum)
     {
@@ -231,6 +235,7 @@ public sealed partial class ConnectionTracker
             return;
         }
 
+        c.HasSideData = true;
         var list = _recorded[slot] ??= [];
         for (var i = 0; i < count; i++)
         {
