@@ -51,7 +51,7 @@ public readonly partial struct IpAddr
         return true;
     }
 
-    private int FormatCore(Span<char> dest) => _isV6 ? FormatV6(dest) : FormatV4((uint)_bits, dest);
+    private int FormatCore(Span<char> dest) => _isV6 ? FormatV6(dest) : FormatV4((uint)_low, dest);
 
     private static int FormatV4(uint v, Span<char> dest)
     {
@@ -88,7 +88,7 @@ public readonly partial struct IpAddr
     private int FormatV6(Span<char> dest)
     {
         Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt128BigEndian(bytes, _bits);
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, Bits);
         Span<ushort> words = stackalloc ushort[8];
         for (var i = 0; i < 8; i++)
         {
