@@ -23,6 +23,10 @@ cap=$(realpath "$cap")
 out=$tmp/synack-bench-aot
 # A runtime-specific publish is Native AOT (src/SynAck.Cli/SynAck.Cli.csproj).
 dotnet publish src/SynAck.Cli -c Release -r linux-x64 -o "$out" --nologo -v quiet 1>&2
+# The build servers the publish leaves behind keep a core busy for a while: stop them and let the machine settle
+# before the first timed run (otherwise the first command's runs, SynAck's, are measured on a loaded machine).
+dotnet build-server shutdown >/dev/null 2>&1 || true
+sleep "${SETTLE:-10}"
 bin=$out/synack
 cores=$(nproc)
 
