@@ -124,6 +124,10 @@ public sealed partial class ConnectionTracker
         c.InUse = true;
         c.Key = key;
         c.Ordinal = ++_ordinal;
+        if (_idle.Active)
+        {
+            _idle.Add(0, slot, c.Ordinal);
+        }
 
         // The uid comes from the first packet's number (FirstFrame, see UidOf), not the ordinal: a packet starts at
         // most one connection, and its number does not depend on how packets are split between trackers (sharded
@@ -153,22 +157,49 @@ public sealed partial class ConnectionTracker
         return slot;
     }
 
+    /// <summary>
+    /// Removes the connection idle longest (oldest last packet, lowest slot on a tie), found through
+    /// <see cref="IdleOrder"/>, which is built the first time the table is full and kept from then on.
+    /// </summary>
     private void EvictLongestIdle()
     {
-        var victim = -1;
-        var oldest = long.MaxValue;
-        for (var i = 0; i < _highWater; i++)
+        if (!_idle.Active || _idle.Count > 2 * (_index.Count + 1024))
         {
-            if (_slots[i].InUse && _slots[i].LastPacketNs < oldest)
-            {
-                oldest = _slots[i].LastPacketNs;
-                victim = i;
-            }
+            RebuildIdleOrder();
         }
 
-        if (victim >= 0)
+        while (_idle.TryPeek(out var time, out var slot, out var ordinal))
         {
-            Remove(victim, RemovalReason.Capacity, _latestNs);
+            _idle.Pop();
+            ref var c = ref _slots[slot];
+            if (!c.InUse || c.Ordinal != ordinal || time > c.LastPacketNs)
+            {
+                // The connection ended, or a packet with an earlier time added an entry below this one.
+                continue;
+            }
+
+            if (time < c.LastPacketNs)
+            {
+                // Packets came since the entry was made: it goes back in at its current time.
+                _idle.Add(c.LastPacketNs, slot, ordinal);
+                continue;
+            }
+
+            Remove(slot, RemovalReason.Capacity, _latestNs);
+            return;
+        }
+    }
+
+    private void RebuildIdleOrder()
+    {
+        _idle.Rebuild();
+        for (var i = 0; i < _highWater; i++)
+        {
+            ref var c = ref _slots[i];
+            if (c.InUse)
+            {
+                _idle.Add(c.LastPacketNs, i, c.Ordinal);
+            }
         }
     }
 

@@ -23,6 +23,7 @@ public sealed partial class ConnectionTracker
     private readonly ConnectionSequenceAnalysis? _sequence;
     private readonly SlotBlocks<ConnectionState> _slots = new();
     private readonly FlowTable _index;
+    private readonly IdleOrder _idle = new();
 
     // Sequence-analysis state by slot, grown with _slots only when the analysis runs.
     private readonly SlotBlocks<ConnectionSequence> _sequences = new();
@@ -143,6 +144,12 @@ public sealed partial class ConnectionTracker
         _scratchCount = 0;
         var side = seg.Source == c.Address0 && seg.SourcePort == c.Port0 ? 0 : 1;
         c.LastFrame = seg.FrameNumber;
+        if (seg.TimestampNanos < c.LastPacketNs && _idle.Active)
+        {
+            // Time went backwards in the capture: the idle order needs an entry at or before the new time.
+            _idle.Add(seg.TimestampNanos, slot, c.Ordinal);
+        }
+
         c.LastPacketNs = seg.TimestampNanos;
 
         if (seg.Checksum == ChecksumStatus.Bad && _zeek.DropsBadChecksumFrom(seg.Source))
