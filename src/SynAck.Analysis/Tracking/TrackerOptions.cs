@@ -25,7 +25,10 @@ public sealed record TrackerOptions
     /// </summary>
     public bool AnalyzeSequences { get; init; } = true;
 
-    /// <summary>Live connections kept at most; beyond it the longest-idle connection is evicted.</summary>
+    /// <summary>
+    /// Live connections kept at most; beyond it the longest-idle connection (oldest last packet) is evicted, in
+    /// O(log n) per eviction (<see cref="IdleOrder"/>), so a full table under a SYN flood stays cheap.
+    /// </summary>
     public int MaxConnections { get; init; } = 4_000_000;
 
     /// <summary>How often (capture time) the table is swept for connections whose timers expired.</summary>
