@@ -18,11 +18,7 @@ public sealed partial class ConnectionTracker
         var end = endNanos ?? _latestNs;
         for (var i = 0; i < _highWater; i++)
         {
-            if (i + SweepPrefetchDistance < _highWater)
-            {
-                _slots.Prefetch(i + SweepPrefetchDistance);
-            }
-
+            PrefetchAhead(i);
             ref var c = ref _slots[i];
             if (!c.InUse)
             {
@@ -54,13 +50,7 @@ public sealed partial class ConnectionTracker
         var skip = skipLastConnection ? _lastSlot : -1;
         for (var i = 0; i < _highWater; i++)
         {
-            if (i + SweepPrefetchDistance < _highWater)
-            {
-                // Most connections a sweep removes have been idle for a second or more: their state is out of cache,
-                // and the row reads it all (5 % faster on real-close with the next slots' lines requested ahead, interleaved runs).
-                _slots.Prefetch(i + SweepPrefetchDistance);
-            }
-
+            PrefetchAhead(i);
             ref var c = ref _slots[i];
             if (!c.InUse || i == skip)
             {
@@ -77,6 +67,19 @@ public sealed partial class ConnectionTracker
 
     // How many slots ahead a sweep or flush prefetches (2, 4 and 8 measured alike; 2 the fastest).
     private const int SweepPrefetchDistance = 2;
+
+    /// <summary>
+    /// In a sweep or flush, requests the lines of the slot <see cref="SweepPrefetchDistance"/> ahead of
+    /// <paramref name="slot"/>: most connections a sweep removes have been idle for a second or more, their state is out
+    /// of cache, and the row reads it all (5 % faster on real-close, interleaved runs).
+    /// </summary>
+    private void PrefetchAhead(int slot)
+    {
+        if (slot + SweepPrefetchDistance < _highWater)
+        {
+            _slots.Prefetch(slot + SweepPrefetchDistance);
+        }
+    }
 
     private int Create(FlowKey key, in TcpSegment seg)
     {

@@ -91,8 +91,7 @@ public sealed partial class ConnectionTracker
         // Segments of one connection often come in runs (a window of data, its ACKs): the last segment's slot is
         // checked before the index (its state is in cache; the index entry would be a cache miss).
         var existing = _lastSlot;
-        var recent = existing >= 0 && _slots[existing].InUse && _slots[existing].Key.Equals(key);
-        if (recent || _index.TryGetValue(key, out existing))
+        if ((existing >= 0 && _slots[existing].InUse && _slots[existing].Key.Equals(key)) || _index.TryGetValue(key, out existing))
         {
             // (The index prefetched the connection's state, some 18 cache lines, most of which this segment reads:
             // asked for at once, they arrive in parallel instead of one miss after another as the analysis walks

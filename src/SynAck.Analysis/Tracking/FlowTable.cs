@@ -34,31 +34,9 @@ internal sealed class FlowTable(SlotBlocks<ConnectionState> slots)
 
     public bool TryGetValue(in FlowKey key, out int slot)
     {
-        var hash = key.GetHashCode();
-        var entries = _entries;
-        var i = Home(hash);
-        while (true)
-        {
-            var e = entries[i];
-            if (e.Slot == 0)
-            {
-                slot = -1;
-                return false;
-            }
-
-            if (e.Hash == hash)
-            {
-                var candidate = e.Slot - 1;
-                slots.Prefetch(candidate);
-                if (slots[candidate].Key.Equals(key))
-                {
-                    slot = candidate;
-                    return true;
-                }
-            }
-
-            i = (i + 1) & _mask;
-        }
+        var i = IndexOf(key, key.GetHashCode());
+        slot = i < 0 ? -1 : _entries[i].Slot - 1;
+        return i >= 0;
     }
 
     public bool Remove(in FlowKey key)
@@ -120,7 +98,10 @@ internal sealed class FlowTable(SlotBlocks<ConnectionState> slots)
         Count++;
     }
 
-    /// <summary>The entry of <paramref name="key"/>, or -1.</summary>
+    /// <summary>
+    /// The entry of <paramref name="key"/>, or -1. A slot whose hash matches is prefetched whole before its key is
+    /// compared: the caller almost always goes on to read that connection's state.
+    /// </summary>
     private int IndexOf(in FlowKey key, int hash)
     {
         var entries = _entries;
@@ -133,9 +114,14 @@ internal sealed class FlowTable(SlotBlocks<ConnectionState> slots)
                 return -1;
             }
 
-            if (e.Hash == hash && slots[e.Slot - 1].Key.Equals(key))
+            if (e.Hash == hash)
             {
-                return i;
+                var candidate = e.Slot - 1;
+                slots.Prefetch(candidate);
+                if (slots[candidate].Key.Equals(key))
+                {
+                    return i;
+                }
             }
 
             i = (i + 1) & _mask;
