@@ -126,7 +126,12 @@ public sealed class CliInteropTests
             Assert.True(conn.Handshake.Valid);
             Assert.Equal(CloseKind.HalfClose, conn.CloseKind);
             Assert.Equal(ActiveCloser.Orig, conn.ActiveCloser);
-            Assert.Equal((TcpState.TimeWait, TcpState.Closed), (conn.OrigState, conn.RespState));
+
+            // SynAck ends in TIME-WAIT, unless the kernel retransmitted its FIN (a tail-loss probe when SynAck's ACK came
+            // late), so got SynAck's ACK twice and answered the second, its socket closed by then, with an in-window RST
+            // (history 'r'): RFC 9293 §3.10.7.4 takes TIME-WAIT to CLOSED on it. Seen once in about 15 runs.
+            var resetByKernel = conn.History.Contains('r', StringComparison.Ordinal);
+            Assert.Equal((resetByKernel ? TcpState.Closed : TcpState.TimeWait, TcpState.Closed), (conn.OrigState, conn.RespState));
             Assert.Equal(((ulong)content.Length, 3UL), (conn.OrigBytes!.Value, conn.RespBytes!.Value));
         }
         finally
