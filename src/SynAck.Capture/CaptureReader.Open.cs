@@ -55,6 +55,29 @@ public sealed partial class CaptureReader
         return Start(new RandomAccessFileSource(stream), FileBufferSize, pathOrDash);
     }
 
+    /// <summary>
+    /// A second, independent reader over the same bytes from the first packet, for a regular uncompressed file (null
+    /// for standard input, other streams and gzip, which can be read once only, or when the file cannot be opened
+    /// again): each thread of a parallel run reads the capture itself. It reads no further than this reader's
+    /// <see cref="TotalBytes"/>, so both see the same packets even if the file grows.
+    /// </summary>
+    public CaptureReader? OpenAnother()
+    {
+        if (_source is not RandomAccessFileSource file || Format.IsGzip)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Start(file.Reopen(), FileBufferSize, Name);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CaptureFormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads a capture from any readable stream (the reader disposes it). gzip is recognised by magic.</summary>
     /// <exception cref="CaptureFormatException">Empty, unreadable, or not pcap/pcapng (one-line message).</exception>
     public static CaptureReader Open(Stream stream, string displayName)

@@ -8,6 +8,13 @@ namespace SynAck.Analysis.Input;
 public static class TcpSegmentFactory
 {
     /// <summary>
+    /// True when the tracker takes the packet: <see cref="TryCreate"/> or <see cref="TryCreateHeaderOnly"/> gives a
+    /// segment for it.
+    /// </summary>
+    public static bool IsTracked(in DecodedPacket p) =>
+        p.HasTcp && (p.Status == ParseStatus.Ok || (p.Status == ParseStatus.Truncated && !p.Tcp.IsHeaderComplete));
+
+    /// <summary>
     /// For a packet whose TCP options were cut by the snaplen (<see cref="ParseStatus.Truncated"/> with the fixed
     /// header present): a <see cref="TcpSegment.HeaderOnly"/> segment with the ports, flags and numbers, which the
     /// tracker uses only to find or create the connection, as Zeek does. False for any other packet.

@@ -44,6 +44,9 @@ internal sealed class Chunk
 
     public long EndNs { get; set; }
 
+    /// <summary>What every shard does after its segments.</summary>
+    public HandOverEnd End => new(Sweep, SweepNs, SweepOwner, EndFrame, Final, EndNs);
+
     /// <summary>Set when every shard finished this chunk.</summary>
     public ManualResetEventSlim Done { get; } = new(false);
 

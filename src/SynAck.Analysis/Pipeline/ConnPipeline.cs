@@ -8,12 +8,14 @@ using SynAck.Wire;
 namespace SynAck.Analysis.Pipeline;
 
 /// <summary>
-/// Runs the whole analysis of one capture: read once, decode, track, and write the records, on one thread or
-/// sharded over several.
+/// Runs the whole analysis of one capture: read, decode, track, and write the records, on one thread or sharded
+/// over several.
 /// <para>
-/// With N threads the calling thread reads and decodes, and hands each TCP segment to the worker that owns its
-/// connection (a symmetric hash of the 4-tuple, so both directions meet on one worker), batched in pooled chunks.
-/// Every worker has its own tracker. Sweeps for expired connections happen at the same packets for every worker,
+/// With N threads the connections are split into N shards by a symmetric hash of the 4-tuple (both directions
+/// meet on one shard), each with its own tracker on its own thread. A regular uncompressed file is read by every
+/// thread, each building segments for and tracking its own shard only (<see cref="ScanRun"/>); standard input and
+/// gzip, which can be read once only, are read and decoded by the calling thread, which hands each segment to the
+/// worker that owns it, batched in pooled chunks (<see cref="PipelineRun"/>). Sweeps for expired connections happen at the same packets for every worker,
 /// chosen by the reader exactly as a single tracker chooses them, so each record is produced with the same content
 /// whatever the sharding. Records are written in a canonical order (<see cref="EmittedRecord"/>: emitting packet,
 /// phase, first packet) as soon as every worker has finished the chunk that holds them, so output streams and is
@@ -70,8 +72,56 @@ public sealed class ConnPipeline
     public PipelineResult Run(CaptureReader reader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        using var run = new PipelineRun(_options, _time, reader, Encoder, ZeekEncoder, Output, OnRecord, Progress, Observer);
+        var newWorker = WorkerFactory();
+        if (_options.Threads > 1 && _options.ReadPerThread && OpenPerThread(reader) is { } readers)
+        {
+            using var scan = new ScanRun(_options, _time, readers, newWorker, Output, OnRecord, Progress, Observer);
+            return scan.Execute(cancellationToken);
+        }
+
+        using var run = new PipelineRun(_options, _time, reader, newWorker, Output, OnRecord, Progress, Observer);
         return run.Execute(cancellationToken);
+    }
+
+    /// <summary>Creates shard i's worker: its tracker and its record encoder.</summary>
+    private Func<int, ShardWorker> WorkerFactory()
+    {
+        // Zeek rows written from the tracked state carry none of the sequence analysis (retransmission counts,
+        // RTTs): when nothing else wants records, it is not computed.
+        var rowsOnly = ZeekEncoder is not null && Output is not null && OnRecord is null;
+        var trackerOptions = _options.Tracker with
+        {
+            SweepAutomatically = false,
+            ReportOutcomes = false,
+            AnalyzeSequences = _options.Tracker.AnalyzeSequences && !rowsOnly,
+        };
+        var encoder = Output is null ? null : Encoder;
+        var zeekEncoder = Output is null ? null : ZeekEncoder;
+        var keepRecords = OnRecord is not null;
+        return i => new ShardWorker(i, trackerOptions, encoder, zeekEncoder, keepRecords);
+    }
+
+    /// <summary>A reader per thread over the capture of <paramref name="reader"/> (itself first), or null when it cannot be read again.</summary>
+    private CaptureReader[]? OpenPerThread(CaptureReader reader)
+    {
+        var readers = new CaptureReader[_options.Threads];
+        readers[0] = reader;
+        for (var i = 1; i < readers.Length; i++)
+        {
+            if (reader.OpenAnother() is not { } another)
+            {
+                for (var k = 1; k < i; k++)
+                {
+                    readers[k].Dispose();
+                }
+
+                return null;
+            }
+
+            readers[i] = another;
+        }
+
+        return readers;
     }
 
     /// <summary>
@@ -83,11 +133,11 @@ public sealed class ConnPipeline
     /// 1.50x, and 0:1 (the reader tracks nothing) 1.35x. The reader's tracking costs more than a worker's, because
     /// the packets streaming through its cache evict the connection state between two segments.
     /// </summary>
-    internal static int ShardOf(in DecodedPacket p, int shards)
-    {
-        var key = FlowKey.Create(p.Source, p.Tcp.SourcePort, p.Destination, p.Tcp.DestinationPort);
-        return ShardOfHash(key.GetHashCode(), shards);
-    }
+    internal static int ShardOf(in DecodedPacket p, int shards) => ShardOfHash(HashOf(p), shards);
+
+    /// <summary>The symmetric hash of a decoded TCP packet's 4-tuple (the same for both directions).</summary>
+    internal static int HashOf(in DecodedPacket p) =>
+        FlowKey.Create(p.Source, p.Tcp.SourcePort, p.Destination, p.Tcp.DestinationPort).GetHashCode();
 
     private const int ReaderWeight = 1;
     private const int WorkerWeight = 5;

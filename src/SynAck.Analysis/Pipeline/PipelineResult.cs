@@ -33,6 +33,12 @@ public sealed record PipelineResult
     /// <summary>Threads used (the reading thread included).</summary>
     public int Threads { get; init; }
 
+    /// <summary>
+    /// Threads that read the capture: every thread when each reads a regular file for itself, otherwise one, which
+    /// hands segments to the others (<see cref="PipelineOptions.ReadPerThread"/>).
+    /// </summary>
+    public int Readers { get; init; } = 1;
+
     /// <summary>Wall time of the run.</summary>
     public TimeSpan Elapsed { get; init; }
 }

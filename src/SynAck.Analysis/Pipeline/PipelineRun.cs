@@ -18,8 +18,6 @@ internal sealed class PipelineRun : IDisposable
     private readonly PipelineOptions _options;
     private readonly TimeProvider _time;
     private readonly CaptureReader _reader;
-    private readonly Stream? _output;
-    private readonly Action<ConnRecord>? _onRecord;
     private readonly Action<PipelineProgress>? _progress;
     private readonly IPacketObserver? _observer;
     private readonly ShardWorker[] _workers;
@@ -27,16 +25,12 @@ internal sealed class PipelineRun : IDisposable
     private readonly Chunk[] _ring;
     private readonly SemaphoreSlim[] _ready;
     private readonly Thread[] _threads;
-    private readonly int[] _heads;
+    private readonly OutputMerger _merger;
     private readonly long _started;
-    private BufferedStream? _buffered;
     private Exception? _failure;
     private volatile bool _aborted;
     private long _issued;
     private long _merged;
-    private long _connections;
-    private long _live;
-    private long _peakLive;
     private long _packets;
     private long _lastReport;
     private long _tcp;
@@ -46,29 +40,18 @@ internal sealed class PipelineRun : IDisposable
     private int _ownSegments;
 
     public PipelineRun(
-        PipelineOptions options, TimeProvider time, CaptureReader reader, Func<IBufferWriter<byte>, Action<ConnRecord>>? encoder,
-        Func<IBufferWriter<byte>, ZeekConnLogWriter>? zeekEncoder, Stream? output, Action<ConnRecord>? onRecord, Action<PipelineProgress>? progress, IPacketObserver? observer)
+        PipelineOptions options, TimeProvider time, CaptureReader reader, Func<int, ShardWorker> newWorker, Stream? output,
+        Action<ConnRecord>? onRecord, Action<PipelineProgress>? progress, IPacketObserver? observer)
     {
         _observer = observer;
         _options = options;
         _time = time;
         _reader = reader;
-        _output = output;
-        _onRecord = onRecord;
         _progress = progress;
+        _merger = new OutputMerger(output, onRecord);
         var shards = options.Threads;
-        // Zeek rows written from the tracked state carry none of the sequence analysis (retransmission counts,
-        // RTTs): when nothing else wants records, it is not computed.
-        var rowsOnly = zeekEncoder is not null && output is not null && onRecord is null;
-        var trackerOptions = options.Tracker with
-        {
-            SweepAutomatically = false,
-            ReportOutcomes = false,
-            AnalyzeSequences = options.Tracker.AnalyzeSequences && !rowsOnly,
-        };
         _workers = new ShardWorker[shards];
-        _heads = new int[shards];
-        _newWorker = i => new ShardWorker(i, trackerOptions, output is null ? null : encoder, output is null ? null : zeekEncoder, onRecord is not null);
+        _newWorker = newWorker;
         _workers[0] = _newWorker(0);
 
         _ring = new Chunk[shards == 1 ? 1 : options.ChunksInFlight];
@@ -88,7 +71,6 @@ internal sealed class PipelineRun : IDisposable
 
     public PipelineResult Execute(CancellationToken cancellationToken)
     {
-        _buffered = _output is null ? null : new BufferedStream(_output, 1 << 16);
         StartThreads();
         _chunk = _ring[0];
         _chunk.Reset();
@@ -106,7 +88,7 @@ internal sealed class PipelineRun : IDisposable
         }
 
         StopThreads();
-        _buffered?.Flush();
+        _merger.Flush();
         Report(force: true);
         return Result(_tcp);
     }
@@ -254,62 +236,7 @@ internal sealed class PipelineRun : IDisposable
         _merged++;
     }
 
-    /// <summary>
-    /// Writes the records of a finished chunk in canonical order: each shard's list is in that order already (a
-    /// tracker emits in packet order; only a sweep or the flush goes by slot, and such a list is sorted first), so the
-    /// lists are merged by comparing their heads, not sorted together.
-    /// </summary>
-    private void Merge(Chunk chunk)
-    {
-        long live = 0;
-        var outputs = chunk.Outputs;
-        var total = 0;
-        for (var k = 0; k < outputs.Length; k++)
-        {
-            var list = outputs[k].Records.Written;
-            if (!EmittedRecordOrder.IsSorted(list))
-            {
-                list.Sort(EmittedRecordOrder.Comparison);
-            }
-
-            _heads[k] = 0;
-            total += list.Length;
-            live += outputs[k].LiveConnections;
-        }
-
-        for (var n = 0; n < total; n++)
-        {
-            // The shard whose next record comes first (shards are few: a linear scan of the heads).
-            var best = -1;
-            for (var k = 0; k < outputs.Length; k++)
-            {
-                var records = outputs[k].Records.Written;
-                if (_heads[k] < records.Length &&
-                    (best < 0 || EmittedRecord.Compare(records[_heads[k]], outputs[best].Records.Written[_heads[best]]) < 0))
-                {
-                    best = k;
-                }
-            }
-
-            ref readonly var r = ref outputs[best].Records.Written[_heads[best]++];
-            if (_buffered is not null)
-            {
-                _buffered.Write(outputs[best].Bytes.Written.Slice(r.Offset, r.Length));
-            }
-
-            if (r.Record is not null)
-            {
-                _onRecord!(r.Record);
-            }
-        }
-
-        _connections += total;
-        _live = live;
-        if (live > _peakLive)
-        {
-            _peakLive = live;
-        }
-    }
+    private void Merge(Chunk chunk) => _merger.Merge(chunk.Outputs);
 
     private void Report(bool force)
     {
@@ -325,7 +252,7 @@ internal sealed class PipelineRun : IDisposable
         }
 
         _lastReport = now;
-        var live = Inline ? _workers[0].Tracker.LiveConnections : _live;
+        var live = Inline ? _workers[0].Tracker.LiveConnections : _merger.Live;
         _progress(new PipelineProgress(_reader.BytesRead, _reader.TotalBytes, _packets, live, _time.GetElapsedTime(_started, now)));
     }
 
@@ -347,8 +274,8 @@ internal sealed class PipelineRun : IDisposable
             Packets = _packets,
             TcpSegments = tcp,
             Bytes = _reader.BytesRead,
-            Connections = _connections,
-            PeakLiveConnections = Inline ? peak : Math.Max(peak, _peakLive),
+            Connections = _merger.Connections,
+            PeakLiveConnections = Inline ? peak : Math.Max(peak, _merger.PeakLive),
             EvictedIdle = idle,
             EvictedCapacity = capacity,
             Threads = _workers.Length,

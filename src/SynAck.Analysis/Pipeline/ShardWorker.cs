@@ -53,10 +53,13 @@ internal sealed class ShardWorker : IZeekRowSink
     }
 
     /// <summary>Starts a chunk: the records emitted from now on go to its output.</summary>
-    public void Begin(Chunk chunk)
+    public void Begin(Chunk chunk) => Begin(chunk.Outputs[_index]);
+
+    /// <summary>Starts a hand-over: the records emitted from now on go to <paramref name="output"/>.</summary>
+    public void Begin(ShardOutput output)
     {
-        _output = chunk.Outputs[_index];
-        _buffer.Target = _output.Bytes;
+        _output = output;
+        _buffer.Target = output.Bytes;
         _phase = 0;
     }
 
@@ -68,22 +71,25 @@ internal sealed class ShardWorker : IZeekRowSink
     }
 
     /// <summary>Ends the current chunk: its sweep and, for the last chunk, the flush.</summary>
-    public void End(Chunk chunk)
+    public void End(Chunk chunk) => End(chunk.End);
+
+    /// <summary>Ends the current hand-over: its sweep and, for the last one, the flush.</summary>
+    public void End(in HandOverEnd end)
     {
-        if (chunk.Sweep)
+        if (end.Sweep)
         {
             // The same sweep instant for every shard; only the shard that just processed the triggering segment
             // leaves its connection alone, exactly as a single tracker's automatic sweep does.
-            _emitFrame = chunk.EndFrame;
+            _emitFrame = end.EndFrame;
             _phase = 1;
-            Tracker.Sweep(chunk.SweepNs, skipLastConnection: chunk.SweepOwner == _index);
+            Tracker.Sweep(end.SweepNs, skipLastConnection: end.SweepOwner == _index);
         }
 
-        if (chunk.Final)
+        if (end.Final)
         {
             _emitFrame = long.MaxValue;
             _phase = 2;
-            Tracker.Flush(chunk.EndNs);
+            Tracker.Flush(end.EndNs);
         }
 
         _output!.LiveConnections = Tracker.LiveConnections;

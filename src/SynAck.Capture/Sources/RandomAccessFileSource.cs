@@ -9,6 +9,10 @@ namespace SynAck.Capture.Sources;
 /// code, so a view has to be copied out as well, and on the 186 MB benchmark capture (page cache warm) copying
 /// it through 64 MiB MemoryMappedViewStream windows took 770-870 ms against 130-200 ms for 1 MiB RandomAccess
 /// reads, the mapping paying a page fault per 4 KiB page.
+/// <para>
+/// Reads stop at the file's length when it was opened (bytes appended later are not read), so several sources over
+/// one file (<see cref="Reopen"/>, a reader per thread) all see the same packets.
+/// </para>
 /// </summary>
 internal sealed class RandomAccessFileSource : CaptureSource
 {
@@ -18,11 +22,13 @@ internal sealed class RandomAccessFileSource : CaptureSource
     private long _position;
 
     /// <param name="file">A seekable file; the source owns it.</param>
-    public RandomAccessFileSource(FileStream file)
+    /// <param name="length">Bytes to read at most (default: the file's length now).</param>
+    public RandomAccessFileSource(FileStream file, long? length = null)
     {
         _file = file;
         _handle = file.SafeFileHandle;
-        _length = RandomAccess.GetLength(_handle);
+        var now = RandomAccess.GetLength(_handle);
+        _length = length is { } l ? Math.Min(l, now) : now;
     }
 
     public override long Position => _position;
@@ -31,10 +37,25 @@ internal sealed class RandomAccessFileSource : CaptureSource
 
     public override int Read(Span<byte> destination)
     {
+        var left = _length - _position;
+        if (left <= 0)
+        {
+            return 0;
+        }
+
+        if (left < destination.Length)
+        {
+            destination = destination[..(int)left];
+        }
+
         var n = RandomAccess.Read(_handle, destination, _position);
         _position += n;
         return n;
     }
+
+    /// <summary>A second source over the same file and the same bytes (up to this source's length), from the start.</summary>
+    public RandomAccessFileSource Reopen() =>
+        new(new FileStream(_file.Name, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0), _length);
 
     public override Stream ReopenAsStream(ReadOnlySpan<byte> alreadyRead)
     {

@@ -23,6 +23,9 @@ public sealed record RunStats
 
     public int Threads { get; init; }
 
+    /// <summary>Threads that read the capture (<see cref="PipelineResult.Readers"/>), in the last run.</summary>
+    public int Readers { get; init; } = 1;
+
     public TimeSpan Elapsed { get; init; }
 
     /// <summary>These totals plus one capture's run.</summary>
@@ -38,6 +41,7 @@ public sealed record RunStats
             EvictedIdle = EvictedIdle + r.EvictedIdle,
             EvictedCapacity = EvictedCapacity + r.EvictedCapacity,
             Threads = r.Threads,
+            Readers = r.Readers,
             Elapsed = Elapsed + r.Elapsed,
         };
     }

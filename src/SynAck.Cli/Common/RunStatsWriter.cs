@@ -21,7 +21,7 @@ public static class RunStatsWriter
         Line(error, "peak live", Integer(s.PeakLiveConnections));
         Line(error, "evictions", Format($"{s.EvictedIdle} idle, {s.EvictedCapacity} capacity"));
         Line(error, "peak memory", s.PeakMemoryBytes > 0 ? Format($"{s.PeakMemoryBytes / Megabyte:0.0} MB") : "-");
-        Line(error, "threads", Integer(s.Threads));
+        Line(error, "threads", s.Threads == 1 ? "1" : Format($"{s.Threads}, {(s.Readers == s.Threads ? "each reading the capture" : "one reading the capture")}"));
     }
 
     private static void Line(TextWriter error, string name, string value) => error.WriteLine($"stats: {name,-12} {value}");

@@ -20,12 +20,18 @@ public class PipelineDeterminismTests
         Skip.If(path is null, $"../shared/{capture} is not present");
         var (single, singleResult) = PipelineRunner.Json(path!, threads: 1);
         Assert.NotEmpty(single);
+        Assert.Equal(1, singleResult.Readers);
         foreach (var threads in new[] { 2, 3, 4 })
         {
-            var (many, manyResult) = PipelineRunner.Json(path!, threads);
-            Assert.Equal(single, many);
-            Assert.Equal(singleResult.Connections, manyResult.Connections);
-            Assert.Equal(singleResult.TcpSegments, manyResult.TcpSegments);
+            foreach (var readPerThread in new[] { true, false })
+            {
+                var (many, manyResult) = PipelineRunner.Json(path!, threads, readPerThread: readPerThread);
+                Assert.Equal(single, many);
+                Assert.Equal(readPerThread ? threads : 1, manyResult.Readers);
+                Assert.Equal(singleResult.Connections, manyResult.Connections);
+                Assert.Equal(singleResult.TcpSegments, manyResult.TcpSegments);
+                Assert.Equal(singleResult.Packets, manyResult.Packets);
+            }
         }
     }
 
@@ -53,6 +59,8 @@ public class PipelineDeterminismTests
         var (reference, _) = PipelineRunner.Json(path!, threads: 1);
         Assert.Equal(reference, PipelineRunner.Json(path!, threads: 1, chunk: 7).Bytes);
         Assert.Equal(reference, PipelineRunner.Json(path!, threads: 3, chunk: 5).Bytes);
+        Assert.Equal(reference, PipelineRunner.Json(path!, threads: 3, chunk: 5, readPerThread: false).Bytes);
+        Assert.Equal(reference, PipelineRunner.Json(path!, threads: 2, chunk: 1).Bytes);
     }
 
     [SkippableFact]

@@ -9,11 +9,16 @@ namespace SynAck.Analysis.Tests.Pipeline;
 /// <summary>Runs captures through <see cref="ConnPipeline"/> or a plain tracker and returns the JSON lines written.</summary>
 internal static class PipelineRunner
 {
-    public static (byte[] Bytes, PipelineResult Result) Json(string path, int threads, int chunk = 8192)
+    /// <summary>
+    /// JSON lines of the pipeline over a capture file: every thread reading it (<paramref name="readPerThread"/>), or
+    /// one reading for all.
+    /// </summary>
+    public static (byte[] Bytes, PipelineResult Result) Json(string path, int threads, int chunk = 8192, bool readPerThread = true)
     {
         using var reader = CaptureReader.Open(path);
         using var output = new MemoryStream();
-        var pipeline = new ConnPipeline(new PipelineOptions { Threads = threads, ChunkSegments = chunk }, TimeProvider.System)
+        var options = new PipelineOptions { Threads = threads, ChunkSegments = chunk, ReadPerThread = readPerThread };
+        var pipeline = new ConnPipeline(options, TimeProvider.System)
         {
             Output = output,
             Encoder = b => new ConnJsonLinesWriter(b).Write,

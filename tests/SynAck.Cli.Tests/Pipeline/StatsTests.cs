@@ -20,6 +20,7 @@ public sealed class StatsTests
             EvictedCapacity = 1,
             PeakMemoryBytes = 85_300_000,
             Threads = 2,
+            Readers = 2,
             Elapsed = TimeSpan.FromMilliseconds(1250),
         });
 
@@ -33,7 +34,7 @@ public sealed class StatsTests
             + "stats: peak live    99\n"
             + "stats: evictions    7 idle, 1 capacity\n"
             + "stats: peak memory  85.3 MB\n"
-            + "stats: threads      2\n",
+            + "stats: threads      2, each reading the capture\n",
             error.ToString());
     }
 
@@ -65,7 +66,19 @@ public sealed class StatsTests
         Assert.Equal("stats: connections  6", lines[5]);
         Assert.Equal("stats: evictions    0 idle, 0 capacity", lines[7]);
         Assert.Equal("stats: peak memory  42.0 MB", lines[8]);
-        Assert.Equal("stats: threads      " + threads, lines[9]);
+        Assert.Equal("stats: threads      " + (threads == "1" ? "1" : threads + ", each reading the capture"), lines[9]);
+    }
+
+    [Fact]
+    public void Conns_StdinStats_OneThreadReadsForTheOthers_SameRows()
+    {
+        var fromFile = CliRun.Of("conns", "--format", "zeek", "--threads", "2", RepoPaths.Sample);
+        var run = CliRun.Of(["conns", "--format", "zeek", "--stats", "--threads", "2", "-"], stdin: File.ReadAllBytes(RepoPaths.Sample));
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal(fromFile.Stdout, run.Stdout);
+        Assert.Equal("stats: connections  6", run.StderrLines[5]);
+        Assert.Equal("stats: threads      2, one reading the capture", run.StderrLines[9]);
     }
 
     [Fact]

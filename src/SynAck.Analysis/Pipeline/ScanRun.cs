@@ -1,0 +1,459 @@
+using System.Buffers;
+using SynAck.Analysis.Input;
+using SynAck.Analysis.Output;
+using SynAck.Analysis.Records;
+using SynAck.Capture;
+using SynAck.Wire;
+
+namespace SynAck.Analysis.Pipeline;
+
+/// <summary>
+/// A multi-threaded run of a <see cref="ConnPipeline"/> over a file every thread can read for itself
+/// (<see cref="CaptureReader.OpenAnother"/>): each thread reads and decodes the whole capture, and builds segments
+/// for and tracks only the connections of its own shard. Nothing is copied between threads but the encoded records.
+/// <para>
+/// Reading and decoding are the cheap part of a run (a third of it), so doing them on every thread costs less than
+/// handing every segment from one reading thread to the others (<see cref="PipelineRun"/>), where the reader's fixed
+/// work bounds the speed-up. Every thread sees every packet, so each computes the same sweep instants, the same
+/// hand-over boundaries (epochs: a sweep, or <see cref="PipelineOptions.ChunkSegments"/> packets) and the same end of capture as a
+/// single tracker would; the calling thread merges each epoch's records in canonical order once every thread has
+/// finished it, so the output is the same bytes as a single-threaded run.
+/// </para>
+/// </summary>
+internal sealed class ScanRun : IDisposable
+{
+    /// <summary>Epochs a thread may run ahead of the merge before it waits (bounds the records held).</summary>
+    private const int RingSize = 4;
+
+    private const long CancellationCheckMask = 0xFFFF;
+
+    private readonly PipelineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Action<PipelineProgress>? _progress;
+    private readonly IPacketObserver? _observer;
+    private readonly Func<int, ShardWorker> _newWorker;
+    private readonly OutputMerger _merger;
+    private readonly Lane[] _lanes;
+    private readonly Thread[] _threads;
+    private readonly ShardOutput?[] _merging;
+    private readonly long _started;
+    private Exception? _failure;
+    private volatile bool _aborted;
+    private long _merged;
+    private long _ownDone;
+    private long _lastReport;
+
+    /// <summary>
+    /// A run over <paramref name="readers"/>, one reader per thread over the same capture: the first is read on the
+    /// calling thread, and the run disposes the others.
+    /// </summary>
+    public ScanRun(
+        PipelineOptions options, TimeProvider time, CaptureReader[] readers, Func<int, ShardWorker> newWorker, Stream? output,
+        Action<ConnRecord>? onRecord, Action<PipelineProgress>? progress, IPacketObserver? observer)
+    {
+        _options = options;
+        _time = time;
+        _progress = progress;
+        _observer = observer;
+        _newWorker = newWorker;
+        _merger = new OutputMerger(output, onRecord);
+        _lanes = new Lane[readers.Length];
+        for (var i = 0; i < readers.Length; i++)
+        {
+            _lanes[i] = new Lane(readers[i]);
+        }
+
+        _threads = new Thread[readers.Length - 1];
+        _merging = new ShardOutput?[readers.Length];
+        _started = time.GetTimestamp();
+    }
+
+    /// <summary>
+    /// The shard of a 4-tuple hash: equal parts, as every thread reads and decodes the whole capture (unlike
+    /// <see cref="ConnPipeline.ShardOfHash"/>, where the reading thread's other work earns it a smaller part).
+    /// </summary>
+    internal static int ShardOfHash(int hash, int shards) => (int)(((ulong)(uint)hash * (uint)shards) >> 32);
+
+    public PipelineResult Execute(CancellationToken cancellationToken)
+    {
+        StartThreads();
+        var lane = _lanes[0];
+        lane.Worker = _newWorker(0);
+        Scan(0, cancellationToken);
+
+        // The other threads finish their last epochs; merge everything left.
+        while (true)
+        {
+            AcquireEpoch(_merged, wait: true);
+            if (AllFinishedBefore(_merged))
+            {
+                break;
+            }
+
+            MergeEpoch();
+        }
+
+        foreach (var t in _threads)
+        {
+            t.Join();
+        }
+
+        ThrowIfFailed();
+        _merger.Flush();
+        Report(force: true);
+        return Result();
+    }
+
+    public void Dispose()
+    {
+        if (Array.Exists(_threads, t => t is { IsAlive: true }))
+        {
+            _aborted = true;
+            foreach (var lane in _lanes)
+            {
+                lane.Free.Release(RingSize);
+            }
+
+            foreach (var t in _threads)
+            {
+                t.Join();
+            }
+        }
+
+        for (var i = 0; i < _lanes.Length; i++)
+        {
+            if (i > 0)
+            {
+                _lanes[i].Reader.Dispose();
+            }
+
+            _lanes[i].Free.Dispose();
+            _lanes[i].Completed.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Thread <paramref name="index"/>'s whole run: every packet read and decoded; the segments of its shard tracked;
+    /// epochs ended (and their sweeps run) at the same packets on every thread; the flush at the end.
+    /// </summary>
+    private void Scan(int index, CancellationToken cancellationToken)
+    {
+        var lane = _lanes[index];
+        var reader = lane.Reader;
+        var worker = lane.Worker!;
+        var shards = _lanes.Length;
+        var decode = _options.Decode;
+        var verify = _options.VerifyChecksums;
+        var sweepInterval = _options.Tracker.SweepIntervalNs;
+        var observer = index == 0 ? _observer : null;
+        var latest = long.MinValue;
+        var nextSweep = long.MinValue;
+        var epochPackets = _options.ChunkSegments;
+        var inEpoch = 0;
+        long epoch = 0;
+        if (!BeginEpoch(index, epoch))
+        {
+            return;
+        }
+
+        while (reader.TryReadNext(out var packet))
+        {
+            if ((++lane.Packets & CancellationCheckMask) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (_aborted)
+                {
+                    return;
+                }
+
+                if (index == 0)
+                {
+                    Report(force: false);
+                }
+            }
+
+            PacketDecoder.Decode(packet.LinkType, packet.Data, decode, out var decoded);
+            var tracked = TcpSegmentFactory.IsTracked(decoded);
+            observer?.OnPacket(packet, decoded, tracked);
+            var end = ++inEpoch == epochPackets;
+            var sweep = false;
+            var owner = 0;
+            if (tracked)
+            {
+                lane.Segments++;
+                owner = ShardOfHash(ConnPipeline.HashOf(decoded), shards);
+                if (owner == index)
+                {
+                    if (TcpSegmentFactory.TryCreate(decoded, packet.FrameNumber, packet.TimestampNanos, verify, out var segment) ||
+                        TcpSegmentFactory.TryCreateHeaderOnly(decoded, packet.FrameNumber, packet.TimestampNanos, out segment))
+                    {
+                        worker.Track(segment);
+                    }
+                }
+
+                // The tracker's own rule (ConnectionTracker.Process): sweep after the first segment at or past the next
+                // sweep time; every thread sees that segment, so every thread sweeps there.
+                var now = packet.TimestampNanos;
+                if (now > latest)
+                {
+                    latest = now;
+                }
+
+                if (now >= nextSweep)
+                {
+                    nextSweep = now + sweepInterval;
+                    sweep = true;
+                    end = true;
+                }
+            }
+
+            if (end)
+            {
+                EndEpoch(index, epoch, new HandOverEnd(sweep, packet.TimestampNanos, owner, packet.FrameNumber, false, 0));
+                inEpoch = 0;
+                if (!BeginEpoch(index, ++epoch))
+                {
+                    return;
+                }
+            }
+        }
+
+        EndEpoch(index, epoch, new HandOverEnd(false, 0, 0, 0, true, latest));
+    }
+
+    /// <summary>
+    /// Starts epoch <paramref name="epoch"/> of a thread in its ring slot, once the merge has freed that slot; false
+    /// when the run was abandoned meanwhile.
+    /// </summary>
+    private bool BeginEpoch(int index, long epoch)
+    {
+        var lane = _lanes[index];
+        if (index == 0)
+        {
+            // The calling thread merges: it frees its own slot by merging the oldest epoch, waiting for the others.
+            while (epoch - _merged >= RingSize)
+            {
+                AcquireEpoch(_merged, wait: true);
+                MergeEpoch();
+            }
+        }
+        else
+        {
+            lane.Free.Wait();
+            if (_aborted)
+            {
+                return false;
+            }
+        }
+
+        var output = lane.Ring[epoch % RingSize];
+        output.Reset();
+        lane.Worker!.Begin(output);
+        return true;
+    }
+
+    /// <summary>Ends a thread's epoch (its sweep or flush) and tells the merge.</summary>
+    private void EndEpoch(int index, long epoch, in HandOverEnd end)
+    {
+        var lane = _lanes[index];
+        lane.Worker!.End(end);
+        if (end.Final)
+        {
+            lane.LastEpoch = epoch;
+        }
+
+        if (index == 0)
+        {
+            _ownDone = epoch + 1;
+
+            // Merge whatever every thread has finished, without waiting.
+            while (_merged <= epoch && AcquireEpoch(_merged, wait: false))
+            {
+                MergeEpoch();
+            }
+        }
+        else
+        {
+            lane.Completed.Release();
+        }
+    }
+
+    /// <summary>
+    /// True when every thread has finished epoch <paramref name="epoch"/> (or its run ended before it); with
+    /// <paramref name="wait"/>, waits for that. Threads already counted stay counted until the epoch is merged.
+    /// </summary>
+    private bool AcquireEpoch(long epoch, bool wait)
+    {
+        for (var i = 1; i < _lanes.Length; i++)
+        {
+            var lane = _lanes[i];
+            if (lane.Acquired)
+            {
+                continue;
+            }
+
+            if (wait)
+            {
+                lane.Completed.Wait();
+            }
+            else if (!lane.Completed.Wait(0))
+            {
+                return false;
+            }
+
+            lane.Acquired = true;
+        }
+
+        ThrowIfFailed();
+        return epoch < _ownDone || _lanes[0].LastEpoch < epoch;
+    }
+
+    /// <summary>True when every thread's run ended before <paramref name="epoch"/>.</summary>
+    private bool AllFinishedBefore(long epoch) => Array.TrueForAll(_lanes, l => l.LastEpoch < epoch);
+
+    /// <summary>Writes the acquired epoch's records and frees its ring slot on every thread.</summary>
+    private void MergeEpoch()
+    {
+        var epoch = _merged;
+        for (var i = 0; i < _lanes.Length; i++)
+        {
+            var lane = _lanes[i];
+            _merging[i] = epoch <= lane.LastEpoch ? lane.Ring[epoch % RingSize] : null;
+        }
+
+        _merger.Merge(_merging);
+        _merged++;
+        for (var i = 0; i < _lanes.Length; i++)
+        {
+            var lane = _lanes[i];
+            lane.Acquired = false;
+            if (i > 0)
+            {
+                lane.Free.Release();
+            }
+        }
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (_failure is { } failure)
+        {
+            throw new InvalidOperationException("a pipeline worker failed", failure);
+        }
+    }
+
+    private void StartThreads()
+    {
+        for (var i = 0; i < _threads.Length; i++)
+        {
+            var index = i + 1;
+            _threads[i] = new Thread(() => WorkerMain(index)) { IsBackground = true, Name = "synack-shard-" + index };
+            _threads[i].Start();
+        }
+    }
+
+    private void WorkerMain(int index)
+    {
+        var lane = _lanes[index];
+        try
+        {
+            // Allocated on its own thread, so what it writes per segment shares no cache line with another thread's
+            // objects (see PipelineRun.StartThreads).
+            lane.Worker = _newWorker(index);
+            Scan(index, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Interlocked.CompareExchange(ref _failure, e, null);
+        }
+        finally
+        {
+            // However it ended, the merge never waits for this thread again: epochs past its last are empty.
+            if (lane.LastEpoch == long.MaxValue)
+            {
+                lane.LastEpoch = -1;
+            }
+
+            lane.Completed.Release(int.MaxValue / 2);
+        }
+    }
+
+    private void Report(bool force)
+    {
+        if (_progress is null)
+        {
+            return;
+        }
+
+        var now = _time.GetTimestamp();
+        if (!force && _time.GetElapsedTime(_lastReport, now) < _options.ProgressInterval)
+        {
+            return;
+        }
+
+        _lastReport = now;
+        var reader = _lanes[0].Reader;
+        _progress(new PipelineProgress(reader.BytesRead, reader.TotalBytes, _lanes[0].Packets, _merger.Live, _time.GetElapsedTime(_started, now)));
+    }
+
+    private PipelineResult Result()
+    {
+        long idle = 0;
+        long capacity = 0;
+        long peak = 0;
+        foreach (var lane in _lanes)
+        {
+            var c = lane.Worker!.Tracker.Counters;
+            idle += c.EvictedIdle;
+            capacity += c.EvictedCapacity;
+            peak = Math.Max(peak, c.PeakLive);
+        }
+
+        var first = _lanes[0];
+        return new PipelineResult
+        {
+            Packets = first.Packets,
+            TcpSegments = first.Segments,
+            Bytes = first.Reader.BytesRead,
+            Connections = _merger.Connections,
+            PeakLiveConnections = Math.Max(peak, _merger.PeakLive),
+            EvictedIdle = idle,
+            EvictedCapacity = capacity,
+            Threads = _lanes.Length,
+            Readers = _lanes.Length,
+            Elapsed = _time.GetElapsedTime(_started),
+        };
+    }
+
+    /// <summary>One thread's reader, tracker, ring of epoch outputs and hand-shakes with the merge.</summary>
+    private sealed class Lane(CaptureReader reader)
+    {
+        public CaptureReader Reader { get; } = reader;
+
+        public ShardWorker? Worker { get; set; }
+
+        public ShardOutput[] Ring { get; } = Enumerable.Range(0, RingSize).Select(_ => new ShardOutput()).ToArray();
+
+        /// <summary>Ring slots the thread may fill (released by the merge).</summary>
+        public SemaphoreSlim Free { get; } = new(RingSize);
+
+        /// <summary>Released once per finished epoch (and for good when the thread's run ends).</summary>
+        public SemaphoreSlim Completed { get; } = new(0);
+
+        /// <summary>Set by the merging thread when it has counted this thread's epoch being merged as finished.</summary>
+        public bool Acquired { get; set; }
+
+        /// <summary>The thread's final epoch, once its run ended (-1 when it failed before any).</summary>
+        public long LastEpoch
+        {
+            get => Volatile.Read(ref _lastEpoch);
+            set => Volatile.Write(ref _lastEpoch, value);
+        }
+
+        public long Packets;
+
+        public long Segments;
+
+        private long _lastEpoch = long.MaxValue;
+    }
+}
