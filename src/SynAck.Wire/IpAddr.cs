@@ -66,6 +66,12 @@ public readonly partial struct IpAddr : IEquatable<IpAddr>, IComparable<IpAddr>,
     /// <summary>The address bits; IPv4 occupies the low 32.</summary>
     public UInt128 Bits => new(_high, _low);
 
+    /// <summary>The upper 64 of <see cref="Bits"/> (0 for IPv4).</summary>
+    public ulong UpperBits => _high;
+
+    /// <summary>The lower 64 of <see cref="Bits"/>.</summary>
+    public ulong LowerBits => _low;
+
     /// <summary>4 for IPv4, 16 for IPv6.</summary>
     public int ByteLength => _isV6 ? 16 : 4;
 

@@ -8,17 +8,23 @@ namespace SynAck.Analysis.Flows;
 /// </summary>
 public readonly struct FlowKey : IEquatable<FlowKey>
 {
-    private readonly UInt128 _lowAddress;
-    private readonly UInt128 _highAddress;
+    // Addresses as 64-bit halves, not UInt128: a UInt128 field aligns the key to 16 bytes (48 instead of 40), and
+    // its comparisons and shifts are calls, in a key built, hashed and compared for every segment.
+    private readonly ulong _lowUpper;
+    private readonly ulong _lowLower;
+    private readonly ulong _highUpper;
+    private readonly ulong _highLower;
     private readonly ushort _lowPort;
     private readonly ushort _highPort;
     private readonly bool _isV6;
 
-    private FlowKey(UInt128 lowAddress, ushort lowPort, UInt128 highAddress, ushort highPort, bool isV6)
+    private FlowKey(IpAddr low, ushort lowPort, IpAddr high, ushort highPort, bool isV6)
     {
-        _lowAddress = lowAddress;
+        _lowUpper = low.UpperBits;
+        _lowLower = low.LowerBits;
         _lowPort = lowPort;
-        _highAddress = highAddress;
+        _highUpper = high.UpperBits;
+        _highLower = high.LowerBits;
         _highPort = highPort;
         _isV6 = isV6;
     }
@@ -26,17 +32,19 @@ public readonly struct FlowKey : IEquatable<FlowKey>
     /// <summary>The key of the flow between (a, aPort) and (b, bPort), whichever direction the packet travels.</summary>
     public static FlowKey Create(IpAddr a, ushort aPort, IpAddr b, ushort bPort)
     {
-        var aFirst = a.Bits < b.Bits || (a.Bits == b.Bits && aPort <= bPort);
+        var aFirst = a.UpperBits != b.UpperBits
+            ? a.UpperBits < b.UpperBits
+            : a.LowerBits != b.LowerBits ? a.LowerBits < b.LowerBits : aPort <= bPort;
         return aFirst
-            ? new FlowKey(a.Bits, aPort, b.Bits, bPort, a.IsV6)
-            : new FlowKey(b.Bits, bPort, a.Bits, aPort, a.IsV6);
+            ? new FlowKey(a, aPort, b, bPort, a.IsV6)
+            : new FlowKey(b, bPort, a, aPort, a.IsV6);
     }
 
     /// <summary>The lower endpoint's address.</summary>
-    public IpAddr LowAddress => _isV6 ? IpAddr.FromV6(_lowAddress) : IpAddr.FromV4((uint)_lowAddress);
+    public IpAddr LowAddress => _isV6 ? IpAddr.FromV6(new UInt128(_lowUpper, _lowLower)) : IpAddr.FromV4((uint)_lowLower);
 
     /// <summary>The higher endpoint's address.</summary>
-    public IpAddr HighAddress => _isV6 ? IpAddr.FromV6(_highAddress) : IpAddr.FromV4((uint)_highAddress);
+    public IpAddr HighAddress => _isV6 ? IpAddr.FromV6(new UInt128(_highUpper, _highLower)) : IpAddr.FromV4((uint)_highLower);
 
     /// <summary>The lower endpoint's port.</summary>
     public ushort LowPort => _lowPort;
@@ -45,8 +53,9 @@ public readonly struct FlowKey : IEquatable<FlowKey>
     public ushort HighPort => _highPort;
 
     public bool Equals(FlowKey other) =>
-        _lowAddress == other._lowAddress && _highAddress == other._highAddress && _lowPort == other._lowPort &&
-        _highPort == other._highPort && _isV6 == other._isV6;
+        _lowLower == other._lowLower && _highLower == other._highLower && _lowPort == other._lowPort &&
+        _highPort == other._highPort && _lowUpper == other._lowUpper && _highUpper == other._highUpper &&
+        _isV6 == other._isV6;
 
     public override bool Equals(object? obj) => obj is FlowKey other && Equals(other);
 
@@ -54,9 +63,9 @@ public readonly struct FlowKey : IEquatable<FlowKey>
     {
         // Hand-rolled mix (System.HashCode is seeded per process, which would make table order, and with it
         // nothing observable, differ; this keeps runs reproducible and is cheaper for four machine words).
-        var h = (ulong)_lowAddress ^ ((ulong)(_lowAddress >> 64) * 0x9E3779B97F4A7C15UL);
-        h ^= ((ulong)_highAddress + 0x632BE59BD9B4E019UL) * 0xC2B2AE3D27D4EB4FUL;
-        h ^= (ulong)(_highAddress >> 64) * 0x165667B19E3779F9UL;
+        var h = _lowLower ^ (_lowUpper * 0x9E3779B97F4A7C15UL);
+        h ^= (_highLower + 0x632BE59BD9B4E019UL) * 0xC2B2AE3D27D4EB4FUL;
+        h ^= _highUpper * 0x165667B19E3779F9UL;
         h ^= ((ulong)_lowPort << 16 | _highPort | (_isV6 ? 1UL << 40 : 0)) * 0x27D4EB2F165667C5UL;
         h ^= h >> 29;
         return (int)h ^ (int)(h >> 32);

@@ -78,12 +78,13 @@ public static class TcpSegmentFactory
     /// would walk them four times, a measurable share of a run). As those readers do, the first option of each
     /// kind decides, and a malformed length ends the walk.
     /// </summary>
-    private static TcpOptionSummary Summarize(TcpOptions options)
+    internal static TcpOptionSummary Summarize(TcpOptions options)
     {
-        // NOP, NOP, timestamps: read directly; anything else takes the general walk below.
+        var b = options.Bytes;
+
+        // NOP, NOP, timestamps (Linux data segments): read directly.
         if (options.IsNopNopTimestamps)
         {
-            var b = options.Bytes;
             return new TcpOptionSummary
             {
                 WindowScale = -1,
@@ -93,6 +94,27 @@ public static class TcpSegmentFactory
             };
         }
 
+        // MSS, SACK permitted, timestamps, NOP, window scale (Linux SYN and SYN-ACK): read directly, as the walk
+        // would read them.
+        if (options.IsLinuxSynLayout)
+        {
+            return new TcpOptionSummary
+            {
+                Mss = BinaryPrimitives.ReadUInt16BigEndian(b[2..]),
+                WindowScale = (sbyte)Math.Min((int)b[19], 127),
+                SackPermitted = true,
+                HasTimestamps = true,
+                TsVal = BinaryPrimitives.ReadUInt32BigEndian(b[8..]),
+                TsEcr = BinaryPrimitives.ReadUInt32BigEndian(b[12..]),
+            };
+        }
+
+        return Walk(options);
+    }
+
+    /// <summary>The general case of <see cref="Summarize"/>: one walk over the options.</summary>
+    internal static TcpOptionSummary Walk(TcpOptions options)
+    {
         ushort mss = 0;
         sbyte scale = -1;
         var sack = false;

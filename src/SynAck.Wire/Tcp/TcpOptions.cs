@@ -22,10 +22,18 @@ public readonly ref struct TcpOptions
     /// </summary>
     public bool IsNopNopTimestamps => _b.Length == 12 && System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(_b) == 0x0101080Au;
 
+    /// <summary>
+    /// True when the options are exactly MSS, SACK permitted, timestamps, NOP, window scale (20 bytes, every length
+    /// right): what Linux puts in a SYN and a SYN-ACK, read without walking them.
+    /// </summary>
+    public bool IsLinuxSynLayout =>
+        _b.Length == 20 && _b[0] == 2 && _b[1] == 4 && _b[4] == 4 && _b[5] == 2 && _b[6] == 8 && _b[7] == 10 &&
+        _b[16] == 1 && _b[17] == 3 && _b[18] == 3;
+
     /// <summary>Ok when every option length is well formed, otherwise <see cref="ParseStatus.BadOption"/>.</summary>
     public ParseStatus Validate()
     {
-        if (IsNopNopTimestamps)
+        if (IsNopNopTimestamps || IsLinuxSynLayout)
         {
             return ParseStatus.Ok;
         }

@@ -1,0 +1,46 @@
+using FsCheck.Xunit;
+using SynAck.Analysis.Flows;
+using SynAck.Wire;
+
+namespace SynAck.Analysis.Tests.Flows;
+
+public class FlowKeyTests
+{
+    /// <summary>Both directions give one key; its low endpoint is the lower (address bits, then port).</summary>
+    [Property(MaxTest = 500)]
+    public void FlowKey_EitherDirection_SameKeyLowEndpointFirst(ulong aUpper, ulong aLower, ushort aPort, ulong bUpper, ulong bLower, ushort bPort, bool v6, byte shareUpper)
+    {
+        // Addresses often share their upper half (IPv4 always does; IPv6 in one prefix), so make that common.
+        if ((shareUpper & 1) == 0)
+        {
+            bUpper = aUpper;
+        }
+
+        var a = v6 ? IpAddr.FromV6(new UInt128(aUpper, aLower)) : IpAddr.FromV4((uint)aLower);
+        var b = v6 ? IpAddr.FromV6(new UInt128(bUpper, bLower)) : IpAddr.FromV4((uint)bLower);
+        var forward = FlowKey.Create(a, aPort, b, bPort);
+        var backward = FlowKey.Create(b, bPort, a, aPort);
+
+        Assert.Equal(forward, backward);
+        Assert.Equal(forward.GetHashCode(), backward.GetHashCode());
+        var aFirst = a.Bits < b.Bits || (a.Bits == b.Bits && aPort <= bPort);
+        Assert.Equal(aFirst ? a : b, forward.LowAddress);
+        Assert.Equal(aFirst ? aPort : bPort, forward.LowPort);
+        Assert.Equal(aFirst ? b : a, forward.HighAddress);
+        Assert.Equal(aFirst ? bPort : aPort, forward.HighPort);
+    }
+
+    [Fact]
+    public void FlowKey_DifferentInOneField_NotEqual()
+    {
+        var a = IpAddr.FromV6(new UInt128(1, 2));
+        var b = IpAddr.FromV6(new UInt128(3, 4));
+        var key = FlowKey.Create(a, 10, b, 20);
+
+        Assert.NotEqual(key, FlowKey.Create(IpAddr.FromV6(new UInt128(5, 2)), 10, b, 20));
+        Assert.NotEqual(key, FlowKey.Create(a, 10, IpAddr.FromV6(new UInt128(3, 5)), 20));
+        Assert.NotEqual(key, FlowKey.Create(a, 11, b, 20));
+        Assert.NotEqual(key, FlowKey.Create(a, 10, b, 21));
+        Assert.NotEqual(FlowKey.Create(IpAddr.FromV4(2), 10, IpAddr.FromV4(4), 20), FlowKey.Create(IpAddr.FromV6(2), 10, IpAddr.FromV6(4), 20));
+    }
+}
