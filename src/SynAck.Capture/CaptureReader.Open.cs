@@ -137,7 +137,11 @@ public sealed partial class CaptureReader
                     $"{Name}: truncated pcap file header ({head.Length} of {PcapFileHeader.Size} bytes)");
             }
 
-            _pcap = new PcapReaderState(header);
+            var state = new PcapReaderState(header);
+            _pcapHeader = header;
+            _pcapMaxCaptured = state.MaxCapturedLength;
+            _pcapOffset = state.Offset;
+            _pcapFrame = 0;
             _start = PcapFileHeader.Size;
             Format = new CaptureFormat(
                 CaptureFileType.Pcap, isGzip, header.IsBigEndian, header.IsNanosecond, (int)Math.Min(header.SnapLength, int.MaxValue));

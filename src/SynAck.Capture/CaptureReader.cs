@@ -27,7 +27,11 @@ public sealed partial class CaptureReader : IDisposable
     private bool _sourceDone;
     private bool _stopped;
     private bool _isPcapNg;
-    private PcapReaderState _pcap;
+    // The pcap reading state in plain fields (see PcapReader.ReadRecord).
+    private PcapFileHeader _pcapHeader;
+    private int _pcapMaxCaptured;
+    private long _pcapOffset;
+    private long _pcapFrame;
     private PcapNgReaderState _pcapNg;
 
     private CaptureReader(CaptureSource source, int bufferSize, string name)
@@ -51,7 +55,7 @@ public sealed partial class CaptureReader : IDisposable
     public long? TotalBytes => _source.Length;
 
     /// <summary>Packets read so far.</summary>
-    public long PacketCount => _isPcapNg ? _pcapNg.FrameNumber : _pcap.FrameNumber;
+    public long PacketCount => _isPcapNg ? _pcapNg.FrameNumber : _pcapFrame;
 
     /// <summary>Interfaces of the current pcapng section (empty for pcap).</summary>
     public ReadOnlySpan<PcapNgInterface> Interfaces => _pcapNg.Interfaces;
@@ -63,31 +67,31 @@ public sealed partial class CaptureReader : IDisposable
         while (!_stopped)
         {
             var span = new ReadOnlySpan<byte>(_buffer, _start, _end - _start);
-            bool ok;
             CaptureReadStatus status;
             CaptureProblem problem;
-            int consumed;
             if (!_isPcapNg)
             {
-                var reader = new PcapReader(span, _pcap, _sourceDone);
-                ok = reader.TryReadPacket(out packet, out status);
-                _pcap = reader.CurrentState;
-                consumed = reader.BytesConsumed;
-                problem = reader.Problem;
+                status = PcapReader.ReadRecord(
+                    span, _pcapHeader, _pcapMaxCaptured, _pcapOffset, _pcapFrame + 1, _sourceDone, out packet, out var total, out problem);
+                if (status == CaptureReadStatus.Ok)
+                {
+                    _start += total;
+                    _pcapOffset += total;
+                    _pcapFrame++;
+                    return true;
+                }
             }
             else
             {
                 var reader = new PcapNgReader(span, _pcapNg, _sourceDone);
-                ok = reader.TryReadPacket(out packet, out status);
+                var ok = reader.TryReadPacket(out packet, out status);
                 _pcapNg = reader.CurrentState;
-                consumed = reader.BytesConsumed;
+                _start += reader.BytesConsumed;
                 problem = reader.Problem;
-            }
-
-            _start += consumed;
-            if (ok)
-            {
-                return true;
+                if (ok)
+                {
+                    return true;
+                }
             }
 
             switch (status)
@@ -143,7 +147,7 @@ public sealed partial class CaptureReader : IDisposable
             _buffer = grown;
         }
 
-        var offset = _isPcapNg ? _pcapNg.Offset : _pcap.Offset;
+        var offset = _isPcapNg ? _pcapNg.Offset : _pcapOffset;
         try
         {
             var n = _source.Read(_buffer.AsSpan(_end));
