@@ -39,6 +39,7 @@ internal sealed class ScanRun : IDisposable
     private readonly long _started;
     private Exception? _failure;
     private volatile bool _aborted;
+    private readonly CountdownEvent _atEnd;
     private long _merged;
     private long _ownDone;
     private long _lastReport;
@@ -65,6 +66,7 @@ internal sealed class ScanRun : IDisposable
 
         _threads = new Thread[readers.Length - 1];
         _merging = new ShardOutput?[readers.Length];
+        _atEnd = new CountdownEvent(readers.Length);
         _started = time.GetTimestamp();
     }
 
@@ -109,6 +111,7 @@ internal sealed class ScanRun : IDisposable
         if (Array.Exists(_threads, t => t is { IsAlive: true }))
         {
             _aborted = true;
+            ArriveAtEnd(_lanes[0]);
             foreach (var lane in _lanes)
             {
                 lane.Free.Release(RingSize);
@@ -128,6 +131,11 @@ internal sealed class ScanRun : IDisposable
             }
 
             _lanes[i].Free.Dispose();
+            if (i == 0)
+            {
+                _atEnd.Dispose();
+            }
+
             _lanes[i].Completed.Dispose();
         }
     }
@@ -172,18 +180,38 @@ internal sealed class ScanRun : IDisposable
                 }
             }
 
+            var end = ++inEpoch == epochPackets;
+
+            // Another thread's packet, read from its bytes without decoding, when it cannot start a sweep: nothing
+            // more to do here (its owner decodes it). Whether it was a segment at all only matters for a sweep, and
+            // for the latest time, which the owner's thread keeps (the flush takes the latest of all threads).
+            if (observer is null && packet.TimestampNanos < nextSweep && FlowPeek.TryHash(packet.LinkType, packet.Data, out var peeked) &&
+                ShardOfHash(peeked, shards) != index)
+            {
+                if (end)
+                {
+                    EndEpoch(index, epoch, new HandOverEnd(false, 0, 0, packet.FrameNumber, false, 0));
+                    inEpoch = 0;
+                    if (!BeginEpoch(index, ++epoch))
+                    {
+                        return;
+                    }
+                }
+
+                continue;
+            }
+
             PacketDecoder.Decode(packet.LinkType, packet.Data, decode, out var decoded);
             var tracked = TcpSegmentFactory.IsTracked(decoded);
             observer?.OnPacket(packet, decoded, tracked);
-            var end = ++inEpoch == epochPackets;
             var sweep = false;
             var owner = 0;
             if (tracked)
             {
-                lane.Segments++;
                 owner = ShardOfHash(ConnPipeline.HashOf(decoded), shards);
                 if (owner == index)
                 {
+                    lane.Segments++;
                     if (TcpSegmentFactory.TryCreate(decoded, packet.FrameNumber, packet.TimestampNanos, verify, out var segment) ||
                         TcpSegmentFactory.TryCreateHeaderOnly(decoded, packet.FrameNumber, packet.TimestampNanos, out segment))
                     {
@@ -218,7 +246,62 @@ internal sealed class ScanRun : IDisposable
             }
         }
 
-        EndEpoch(index, epoch, new HandOverEnd(false, 0, 0, 0, true, latest));
+        EndEpoch(index, epoch, new HandOverEnd(false, 0, 0, 0, true, AgreeOnLatest(index, latest)));
+    }
+
+    /// <summary>
+    /// The latest segment time of the whole capture, for the flush: every segment is decoded by the thread that owns
+    /// it (others may pass over it), so it is the latest of all threads' latest times, once every thread has read
+    /// to the end. The calling thread goes on merging while it waits, so no thread waits for a free ring slot forever.
+    /// </summary>
+    private long AgreeOnLatest(int index, long latest)
+    {
+        _lanes[index].Latest = latest;
+        ArriveAtEnd(_lanes[index]);
+        if (index == 0)
+        {
+            while (!_atEnd.Wait(0))
+            {
+                if (_merged < _ownDone && AcquireEpoch(_merged, wait: false))
+                {
+                    MergeEpoch();
+                }
+                else
+                {
+                    _atEnd.Wait(1);
+                }
+
+                ThrowIfFailed();
+            }
+        }
+        else
+        {
+            _atEnd.Wait();
+        }
+
+        var max = long.MinValue;
+        foreach (var lane in _lanes)
+        {
+            max = Math.Max(max, lane.Latest);
+        }
+
+        return max;
+    }
+
+    /// <summary>Counts a thread as at the end, once.</summary>
+    private void ArriveAtEnd(Lane lane)
+    {
+        lock (lane)
+        {
+            if (lane.AtEnd)
+            {
+                return;
+            }
+
+            lane.AtEnd = true;
+        }
+
+        _atEnd.Signal();
     }
 
     /// <summary>
@@ -368,7 +451,8 @@ internal sealed class ScanRun : IDisposable
         }
         finally
         {
-            // However it ended, the merge never waits for this thread again: epochs past its last are empty.
+            // However it ended, no thread waits for this one again: it is at the end, and epochs past its last are empty.
+            ArriveAtEnd(lane);
             if (lane.LastEpoch == long.MaxValue)
             {
                 lane.LastEpoch = -1;
@@ -413,7 +497,7 @@ internal sealed class ScanRun : IDisposable
         return new PipelineResult
         {
             Packets = first.Packets,
-            TcpSegments = first.Segments,
+            TcpSegments = _lanes.Sum(l => l.Segments),
             Bytes = first.Reader.BytesRead,
             Connections = _merger.Connections,
             PeakLiveConnections = Math.Max(peak, _merger.PeakLive),
@@ -452,7 +536,14 @@ internal sealed class ScanRun : IDisposable
 
         public long Packets;
 
+        /// <summary>Segments this thread tracked (every segment is tracked by one thread).</summary>
         public long Segments;
+
+        /// <summary>The latest segment time this thread decoded, once it read to the end.</summary>
+        public long Latest = long.MinValue;
+
+        /// <summary>Set when the thread has told <see cref="AgreeOnLatest"/> its latest time (or failed).</summary>
+        public bool AtEnd;
 
         private long _lastEpoch = long.MaxValue;
     }
