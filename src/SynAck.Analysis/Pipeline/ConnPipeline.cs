@@ -1,5 +1,6 @@
 using System.Buffers;
 using SynAck.Analysis.Flows;
+using SynAck.Analysis.Input;
 using SynAck.Analysis.Output;
 using SynAck.Analysis.Records;
 using SynAck.Capture;
@@ -73,7 +74,7 @@ public sealed class ConnPipeline
     {
         ArgumentNullException.ThrowIfNull(reader);
         var newWorker = WorkerFactory();
-        if (_options.Threads > 1 && _options.ReadPerThread && OpenPerThread(reader) is { } readers)
+        if (_options.ReadPerThread && OpenPerThread(reader) is { } readers)
         {
             using var scan = new ScanRun(_options, _time, readers, newWorker, Output, OnRecord, Progress, Observer);
             return scan.Execute(cancellationToken);
@@ -134,6 +135,10 @@ public sealed class ConnPipeline
     /// the packets streaming through its cache evict the connection state between two segments.
     /// </summary>
     internal static int ShardOf(in DecodedPacket p, int shards) => ShardOfHash(HashOf(p), shards);
+
+    /// <summary>The symmetric hash of a segment's 4-tuple (the same for both directions, and as <see cref="HashOf(in DecodedPacket)"/>).</summary>
+    internal static int HashOf(in TcpSegment s) =>
+        FlowKey.Create(s.Source, s.SourcePort, s.Destination, s.DestinationPort).GetHashCode();
 
     /// <summary>The symmetric hash of a decoded TCP packet's 4-tuple (the same for both directions).</summary>
     internal static int HashOf(in DecodedPacket p) =>

@@ -8,7 +8,7 @@ namespace SynAck.Analysis.Pipeline;
 /// The 4-tuple hash of the commonest frame (Ethernet, IPv4 without options or fragmentation, TCP) read straight
 /// from its bytes, without decoding it: a thread of a <see cref="ScanRun"/> uses it to pass over the packets of the
 /// other threads' connections. For any such frame the decoder takes as a TCP segment, the hash is exactly
-/// <see cref="ConnPipeline.HashOf"/> of its decoding (the same address and port bytes); any other frame is left to
+/// <see cref="ConnPipeline.HashOf(in DecodedPacket)"/> of its decoding (the same address and port bytes); any other frame is left to
 /// the decoder.
 /// </summary>
 internal static class FlowPeek

@@ -181,44 +181,50 @@ internal sealed class ScanRun : IDisposable
             }
 
             var end = ++inEpoch == epochPackets;
-
-            // Another thread's packet, read from its bytes without decoding, when it cannot start a sweep: nothing
-            // more to do here (its owner decodes it). Whether it was a segment at all only matters for a sweep, and
-            // for the latest time, which the owner's thread keeps (the flush takes the latest of all threads).
-            if (observer is null && packet.TimestampNanos < nextSweep && FlowPeek.TryHash(packet.LinkType, packet.Data, out var peeked) &&
-                ShardOfHash(peeked, shards) != index)
-            {
-                if (end)
-                {
-                    EndEpoch(index, epoch, new HandOverEnd(false, 0, 0, packet.FrameNumber, false, 0));
-                    inEpoch = 0;
-                    if (!BeginEpoch(index, ++epoch))
-                    {
-                        return;
-                    }
-                }
-
-                continue;
-            }
-
-            PacketDecoder.Decode(packet.LinkType, packet.Data, decode, out var decoded);
-            var tracked = TcpSegmentFactory.IsTracked(decoded);
-            observer?.OnPacket(packet, decoded, tracked);
             var sweep = false;
             var owner = 0;
-            if (tracked)
+            var tracked = false;
+            if (observer is null && shards > 1 && packet.TimestampNanos < nextSweep &&
+                FlowPeek.TryHash(packet.LinkType, packet.Data, out var peeked) && ShardOfHash(peeked, shards) != index)
             {
-                owner = ShardOfHash(ConnPipeline.HashOf(decoded), shards);
+                // Another thread's packet, read from its bytes without decoding, when it cannot start a sweep:
+                // nothing more to do here (its owner decodes it). Whether it was a segment at all only matters for a
+                // sweep, and for the latest time, which the owner's thread keeps (the flush takes the latest of all).
+            }
+            else if (observer is null && !verify &&
+                FastSegment.TryParse(packet.LinkType, packet.Data, packet.FrameNumber, packet.TimestampNanos, out var quick))
+            {
+                // A plain Ethernet/IPv4/TCP frame: its segment read straight from the bytes (the general path's equal).
+                tracked = true;
+                owner = shards == 1 ? 0 : ShardOfHash(ConnPipeline.HashOf(quick), shards);
                 if (owner == index)
                 {
                     lane.Segments++;
-                    if (TcpSegmentFactory.TryCreate(decoded, packet.FrameNumber, packet.TimestampNanos, verify, out var segment) ||
-                        TcpSegmentFactory.TryCreateHeaderOnly(decoded, packet.FrameNumber, packet.TimestampNanos, out segment))
+                    worker.Track(quick);
+                }
+            }
+            else
+            {
+                PacketDecoder.Decode(packet.LinkType, packet.Data, decode, out var decoded);
+                tracked = TcpSegmentFactory.IsTracked(decoded);
+                observer?.OnPacket(packet, decoded, tracked);
+                if (tracked)
+                {
+                    owner = ShardOfHash(ConnPipeline.HashOf(decoded), shards);
+                    if (owner == index)
                     {
-                        worker.Track(segment);
+                        lane.Segments++;
+                        if (TcpSegmentFactory.TryCreate(decoded, packet.FrameNumber, packet.TimestampNanos, verify, out var segment) ||
+                            TcpSegmentFactory.TryCreateHeaderOnly(decoded, packet.FrameNumber, packet.TimestampNanos, out segment))
+                        {
+                            worker.Track(segment);
+                        }
                     }
                 }
+            }
 
+            if (tracked)
+            {
                 // The tracker's own rule (ConnectionTracker.Process): sweep after the first segment at or past the next
                 // sweep time; every thread sees that segment, so every thread sweeps there.
                 var now = packet.TimestampNanos;

@@ -27,6 +27,9 @@ public class PipelineDeterminismTests
         var (single, singleResult) = PipelineRunner.Json(path!, threads: 1);
         Assert.NotEmpty(single);
         Assert.Equal(1, singleResult.Readers);
+
+        // One thread through the reading-thread pipeline (stdin's) instead of the per-thread readers' (a file's).
+        Assert.Equal(single, PipelineRunner.Json(path!, threads: 1, readPerThread: false).Bytes);
         foreach (var threads in new[] { 2, 3, 4 })
         {
             foreach (var readPerThread in new[] { true, false })
