@@ -184,8 +184,10 @@ internal sealed class ScanRun : IDisposable
             var sweep = false;
             var owner = 0;
             var tracked = false;
-            if (observer is null && shards > 1 && packet.TimestampNanos < nextSweep &&
-                FlowPeek.TryHash(packet.LinkType, packet.Data, out var peeked) && ShardOfHash(peeked, shards) != index)
+            // The 4-tuple hash of a plain frame, read from its bytes (when sharding needs it).
+            var peeked = 0;
+            var hasHash = observer is null && shards > 1 && FlowPeek.TryHash(packet.LinkType, packet.Data, out peeked);
+            if (hasHash && packet.TimestampNanos < nextSweep && ShardOfHash(peeked, shards) != index)
             {
                 // Another thread's packet, read from its bytes without decoding, when it cannot start a sweep:
                 // nothing more to do here (its owner decodes it). Whether it was a segment at all only matters for a
@@ -194,13 +196,19 @@ internal sealed class ScanRun : IDisposable
             else if (observer is null && !verify &&
                 FastSegment.TryParse(packet.LinkType, packet.Data, packet.FrameNumber, packet.TimestampNanos, out var quick))
             {
-                // A plain Ethernet/IPv4/TCP frame: its segment read straight from the bytes (the general path's equal).
+                // A plain Ethernet/IPv4/TCP frame: its segment read straight from the bytes (the general path's equal),
+                // and its hash, when read already, is the tracker's too (FlowPeek reads the same bytes).
                 tracked = true;
-                owner = shards == 1 ? 0 : ShardOfHash(ConnPipeline.HashOf(quick), shards);
+                if (!hasHash)
+                {
+                    peeked = ConnPipeline.HashOf(quick);
+                }
+
+                owner = ShardOfHash(peeked, shards);
                 if (owner == index)
                 {
                     lane.Segments++;
-                    worker.Track(quick);
+                    worker.Track(quick, peeked);
                 }
             }
             else

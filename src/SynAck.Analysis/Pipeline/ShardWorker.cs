@@ -70,6 +70,13 @@ internal sealed class ShardWorker : IZeekRowSink
         Tracker.Process(segment);
     }
 
+    /// <summary>Tracks one segment whose 4-tuple hash is known (<see cref="ConnectionTracker.Process(in TcpSegment, int)"/>).</summary>
+    public void Track(in TcpSegment segment, int hash)
+    {
+        _emitFrame = segment.FrameNumber;
+        Tracker.Process(segment, hash);
+    }
+
     /// <summary>Ends the current chunk: its sweep and, for the last chunk, the flush.</summary>
     public void End(Chunk chunk) => End(chunk.End);
 

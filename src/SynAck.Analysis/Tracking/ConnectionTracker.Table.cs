@@ -81,7 +81,7 @@ public sealed partial class ConnectionTracker
         }
     }
 
-    private int Create(FlowKey key, in TcpSegment seg)
+    private int Create(in FlowKey key, int hash, in TcpSegment seg)
     {
         if (_index.Count >= _options.MaxConnections)
         {
@@ -150,7 +150,7 @@ public sealed partial class ConnectionTracker
         c.Rfc[1].OfferedScale = -1;
         c.Handshake = HandshakeTracker.Create();
         c.Teardown = TeardownTracker.Create();
-        _index[key] = slot;
+        _index.Add(key, hash, slot);
         Counters.Connections++;
         if (_index.Count > Counters.PeakLive)
         {

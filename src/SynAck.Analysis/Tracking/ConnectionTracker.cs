@@ -63,7 +63,7 @@ public sealed partial class ConnectionTracker
     public int LiveConnections => _index.Count;
 
     /// <summary>
-    /// The outcome of the last <see cref="Process"/> call (kept only with <see cref="TrackerOptions.ReportOutcomes"/>).
+    /// The outcome of the last <see cref="Process(in TcpSegment)"/> call (kept only with <see cref="TrackerOptions.ReportOutcomes"/>).
     /// </summary>
     public PacketOutcome LastOutcome { get; private set; }
 
@@ -72,6 +72,20 @@ public sealed partial class ConnectionTracker
     /// connection (and checks reuse and encapsulation), as Zeek does with a packet whose TCP header was cut.
     /// </summary>
     public void Process(in TcpSegment seg)
+    {
+        var key = FlowKey.Create(seg.Source, seg.SourcePort, seg.Destination, seg.DestinationPort);
+        Process(seg, key, key.GetHashCode());
+    }
+
+    /// <summary>
+    /// <see cref="Process(in TcpSegment)"/> for a caller that has the hash of the segment's <see cref="FlowKey"/>
+    /// already (it must be that key's <see cref="FlowKey.GetHashCode"/>): a sharded run hashes every packet to find
+    /// its shard, and hashing it again here was 2 % of a thread's time.
+    /// </summary>
+    internal void Process(in TcpSegment seg, int hash) =>
+        Process(seg, FlowKey.Create(seg.Source, seg.SourcePort, seg.Destination, seg.DestinationPort), hash);
+
+    private void Process(in TcpSegment seg, in FlowKey key, int hash)
     {
         _scratchCount = 0;
         var now = seg.TimestampNanos;
@@ -85,13 +99,12 @@ public sealed partial class ConnectionTracker
             Counters.Segments++;
         }
 
-        var key = FlowKey.Create(seg.Source, seg.SourcePort, seg.Destination, seg.DestinationPort);
         var slot = -1;
 
         // Segments of one connection often come in runs (a window of data, its ACKs): the last segment's slot is
         // checked before the index (its state is in cache; the index entry would be a cache miss).
         var existing = _lastSlot;
-        if ((existing >= 0 && _slots[existing].InUse && _slots[existing].Key.Equals(key)) || _index.TryGetValue(key, out existing))
+        if ((existing >= 0 && _slots[existing].InUse && _slots[existing].Key.Equals(key)) || _index.TryGetValue(key, hash, out existing))
         {
             // (The index prefetched the connection's state, some 18 cache lines, most of which this segment reads:
             // asked for at once, they arrive in parallel instead of one miss after another as the analysis walks
@@ -115,7 +128,7 @@ public sealed partial class ConnectionTracker
         var created = slot < 0;
         if (created)
         {
-            slot = Create(key, seg);
+            slot = Create(key, hash, seg);
         }
 
         CheckEncapsulation(slot, seg, created);

@@ -29,12 +29,18 @@ internal sealed class FlowTable(SlotBlocks<ConnectionState> slots)
     /// <summary>Sets the slot of <paramref name="key"/> (the key of that slot's state), adding the key when absent.</summary>
     public int this[FlowKey key]
     {
-        set => Set(key, value);
+        set => Set(key, key.GetHashCode(), value);
     }
 
-    public bool TryGetValue(in FlowKey key, out int slot)
+    /// <summary>Sets the slot of <paramref name="key"/>, whose hash is <paramref name="hash"/>, adding the key when absent.</summary>
+    public void Add(in FlowKey key, int hash, int slot) => Set(key, hash, slot);
+
+    public bool TryGetValue(in FlowKey key, out int slot) => TryGetValue(key, key.GetHashCode(), out slot);
+
+    /// <summary><see cref="TryGetValue(in FlowKey, out int)"/> with the key's hash already computed.</summary>
+    public bool TryGetValue(in FlowKey key, int hash, out int slot)
     {
-        var i = IndexOf(key, key.GetHashCode());
+        var i = IndexOf(key, hash);
         slot = i < 0 ? -1 : _entries[i].Slot - 1;
         return i >= 0;
     }
@@ -72,14 +78,13 @@ internal sealed class FlowTable(SlotBlocks<ConnectionState> slots)
         return true;
     }
 
-    private void Set(in FlowKey key, int slot)
+    private void Set(in FlowKey key, int hash, int slot)
     {
         if ((Count + 1) * 2 > _entries.Length)
         {
             Grow();
         }
 
-        var hash = key.GetHashCode();
         var existing = IndexOf(key, hash);
         if (existing >= 0)
         {
