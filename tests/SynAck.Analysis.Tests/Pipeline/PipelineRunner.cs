@@ -23,7 +23,7 @@ internal static class PipelineRunner
             Output = output,
             Encoder = b => new ConnJsonLinesWriter(b).Write,
         };
-        var result = pipeline.Run(reader);
+        var result = Within(() => pipeline.Run(reader));
         return (output.ToArray(), result);
     }
 
@@ -42,7 +42,7 @@ internal static class PipelineRunner
             ZeekEncoder = b => new ZeekConnLogWriter(b, TimeProvider.System),
             OnRecord = viaRecords ? _ => records++ : null,
         };
-        var result = pipeline.Run(reader);
+        var result = Within(() => pipeline.Run(reader));
         Assert.Equal(viaRecords ? result.Connections : 0, records);
         return output.ToArray();
     }
@@ -55,8 +55,19 @@ internal static class PipelineRunner
         {
             OnRecord = records.Add,
         };
-        pipeline.Run(reader);
+        Within(() => pipeline.Run(reader));
         return records;
+    }
+
+    /// <summary>
+    /// Runs a multi-threaded pipeline with a time limit far above its need (a fraction of a second here), so a lost
+    /// hand-over between threads fails the test instead of hanging the suite.
+    /// </summary>
+    private static T Within<T>(Func<T> run)
+    {
+        var task = Task.Factory.StartNew(run, TaskCreationOptions.LongRunning);
+        Assert.True(task.Wait(TimeSpan.FromMinutes(2)), "the pipeline run did not finish within 2 minutes");
+        return task.Result;
     }
 
     /// <summary>The records of one plain tracker with automatic sweeps (no pipeline), in its emission order.</summary>
