@@ -3,13 +3,13 @@
 # ../shared/bench/compare.sh, using the published release build of the synack tool (not `dotnet run`):
 #   1. compare.sh: `synack conns --format zeek` with --threads 1 and with the default (one thread per core)
 #      against the peers (hyperfine medians, ratios to the first command);
-#   2. 1 thread against the default, run alternately (ABAB...) so both see the same machine load;
+#   2. 1 thread, the default and the tcpdump copy, run alternately (ABCABC...) so all see the same machine load;
 #   3. start-up: the same command on a 1-packet capture;
 #   4. peak RSS on the capture and on the capture multiplied 10 times (hidden `synack dev multiply`).
 # Usage: scripts/bench.sh [CAPTURE]
 #   CAPTURE defaults to ../shared/bench/real-close.pcap (decompressed once into $TMPDIR).
 #   RUNS=N timed runs per command (default 3); PEERS="tcpdump tshark" to choose peers; SCALE=0 skips the x10 run;
-#   ALT=N alternate pairs for the thread comparison (default 5).
+#   ALT=N alternating rounds for the threads and tcpdump comparison (default 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared/bench
@@ -39,15 +39,21 @@ echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at end"
 wall() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 echo
-echo "threads, alternating runs (${ALT:-5} pairs), load average $(cut -d' ' -f1-3 /proc/loadavg):"
-one=(); many=()
+echo "alternating runs (${ALT:-5} rounds of 1 thread, $cores threads, tcpdump), load average $(cut -d' ' -f1-3 /proc/loadavg):"
+# Each round runs the three commands back to back, so all three see the same machine: on a VM whose speed drifts
+# from minute to minute this ratio is steadier than compare.sh's, which runs each command's repetitions together.
+one=(); many=(); copy=()
 for _ in $(seq "${ALT:-5}"); do
   one+=("$(wall "$bin" conns --format zeek --threads 1 "$cap")")
   many+=("$(wall "$bin" conns --format zeek --threads "$cores" "$cap")")
+  copy+=("$(wall tcpdump -r "$cap" -w /dev/null)")
 done
 m1=$(printf '%s\n' "${one[@]}" | median)
 mn=$(printf '%s\n' "${many[@]}" | median)
-printf '  --threads 1        median %6.3f s\n  --threads %-8s median %6.3f s   speed-up %.2fx\n' "$m1" "$cores" "$mn" "$(echo "$m1 / $mn" | bc -l)"
+mc=$(printf '%s\n' "${copy[@]}" | median)
+printf '  synack --threads 1        median %6.3f s   %.2fx the tcpdump copy\n' "$m1" "$(echo "$m1 / $mc" | bc -l)"
+printf '  synack --threads %-8s median %6.3f s   speed-up %.2fx over 1 thread\n' "$cores" "$mn" "$(echo "$m1 / $mn" | bc -l)"
+printf '  tcpdump -w /dev/null      median %6.3f s\n' "$mc"
 
 echo
 small=$tmp/synack-bench-1packet.pcap
