@@ -199,16 +199,24 @@ internal sealed class ScanRun : IDisposable
                 // A plain Ethernet/IPv4/TCP frame: its segment read straight from the bytes (the general path's equal),
                 // and its hash, when read already, is the tracker's too (FlowPeek reads the same bytes).
                 tracked = true;
-                if (!hasHash)
-                {
-                    peeked = ConnPipeline.HashOf(quick);
-                }
-
-                owner = ShardOfHash(peeked, shards);
-                if (owner == index)
+                if (shards == 1)
                 {
                     lane.Segments++;
-                    worker.Track(quick, peeked);
+                    worker.Track(quick);
+                }
+                else
+                {
+                    if (!hasHash)
+                    {
+                        peeked = ConnPipeline.HashOf(quick);
+                    }
+
+                    owner = ShardOfHash(peeked, shards);
+                    if (owner == index)
+                    {
+                        lane.Segments++;
+                        worker.Track(quick, peeked);
+                    }
                 }
             }
             else
