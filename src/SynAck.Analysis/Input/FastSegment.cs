@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using SynAck.Wire;
-using SynAck.Wire.Ip;
 using SynAck.Wire.Tcp;
 
 namespace SynAck.Analysis.Input;
@@ -15,35 +14,27 @@ namespace SynAck.Analysis.Input;
 /// </summary>
 internal static class FastSegment
 {
-    private const int EthernetHeader = 14;
-    private const int Ipv4Header = 20;
-
     /// <summary>The segment of a plain Ethernet/IPv4/TCP frame (checksums not verified), or false.</summary>
     public static bool TryParse(LinkType link, ReadOnlySpan<byte> frame, long frameNumber, long timestampNanos, out TcpSegment segment)
     {
-        if (link != LinkType.Ethernet || frame.Length < EthernetHeader + Ipv4Header + TcpHeader.MinLength)
+        segment = default;
+        if (!PlainFrame.TryGetIp(link, frame, out var ip))
         {
-            segment = default;
-            return false;
-        }
-
-        var ip = frame[EthernetHeader..];
-        var total = BinaryPrimitives.ReadUInt16BigEndian(ip[2..]);
-        if (BinaryPrimitives.ReadUInt16BigEndian(frame[12..]) != 0x0800 || ip[0] != 0x45 || ip[9] != (byte)IpProtocol.Tcp ||
-            (BinaryPrimitives.ReadUInt16BigEndian(ip[6..]) & 0x3FFF) != 0 || total < Ipv4Header + TcpHeader.MinLength)
-        {
-            segment = default;
             return false;
         }
 
         // The IP packet as captured, without link padding beyond the total length; the TCP header must be whole.
-        var captured = Math.Min(ip.Length, (int)total);
-        var tcp = ip[Ipv4Header..captured];
+        var total = BinaryPrimitives.ReadUInt16BigEndian(ip[2..]);
+        if (total < PlainFrame.Ipv4Header + TcpHeader.MinLength)
+        {
+            return false;
+        }
+
+        var tcp = ip[PlainFrame.Ipv4Header..Math.Min(ip.Length, (int)total)];
         var headerLength = (tcp[12] >> 4) * 4;
-        var declared = total - Ipv4Header;
+        var declared = total - PlainFrame.Ipv4Header;
         if (headerLength < TcpHeader.MinLength || headerLength > declared || headerLength > tcp.Length)
         {
-            segment = default;
             return false;
         }
 
@@ -52,8 +43,8 @@ internal static class FastSegment
         {
             FrameNumber = frameNumber,
             TimestampNanos = timestampNanos,
-            Source = IpAddr.FromV4(BinaryPrimitives.ReadUInt32BigEndian(ip[12..])),
-            Destination = IpAddr.FromV4(BinaryPrimitives.ReadUInt32BigEndian(ip[16..])),
+            Source = PlainFrame.Source(ip),
+            Destination = PlainFrame.Destination(ip),
             SourcePort = BinaryPrimitives.ReadUInt16BigEndian(tcp),
             DestinationPort = BinaryPrimitives.ReadUInt16BigEndian(tcp[2..]),
             Flags = (TcpFlags)(BinaryPrimitives.ReadUInt16BigEndian(tcp[12..]) & 0x1FF),
