@@ -16,9 +16,7 @@ namespace SynAck.Analysis.Pipeline;
 internal sealed class PipelineRun : IDisposable
 {
     private readonly PipelineOptions _options;
-    private readonly TimeProvider _time;
     private readonly CaptureReader _reader;
-    private readonly Action<PipelineProgress>? _progress;
     private readonly IPacketObserver? _observer;
     private readonly ShardWorker[] _workers;
     private readonly Func<int, ShardWorker> _newWorker;
@@ -26,13 +24,12 @@ internal sealed class PipelineRun : IDisposable
     private readonly SemaphoreSlim[] _ready;
     private readonly Thread[] _threads;
     private readonly OutputMerger _merger;
-    private readonly long _started;
+    private readonly RunReporter _reporter;
     private Exception? _failure;
     private volatile bool _aborted;
     private long _issued;
     private long _merged;
     private long _packets;
-    private long _lastReport;
     private long _tcp;
     private long _latest = long.MinValue;
     private long _nextSweep = long.MinValue;
@@ -45,9 +42,7 @@ internal sealed class PipelineRun : IDisposable
     {
         _observer = observer;
         _options = options;
-        _time = time;
         _reader = reader;
-        _progress = progress;
         _merger = new OutputMerger(output, onRecord);
         var shards = options.Threads;
         _workers = new ShardWorker[shards];
@@ -64,7 +59,7 @@ internal sealed class PipelineRun : IDisposable
         _ready = new SemaphoreSlim[shards - 1];
         _threads = new Thread[_ready.Length];
         _chunk = _ring[0];
-        _started = time.GetTimestamp();
+        _reporter = new RunReporter(options.ProgressInterval, time, progress);
     }
 
     private bool Inline => _threads.Length == 0;
@@ -90,7 +85,7 @@ internal sealed class PipelineRun : IDisposable
         StopThreads();
         _merger.Flush();
         Report(force: true);
-        return Result(_tcp);
+        return _reporter.Result(_workers, _merger, _reader, _packets, _tcp, readers: 1);
     }
 
     /// <summary>Counts a packet that is not tracked, and reports progress now and then.</summary>
@@ -238,50 +233,10 @@ internal sealed class PipelineRun : IDisposable
 
     private void Merge(Chunk chunk) => _merger.Merge(chunk.Outputs);
 
-    private void Report(bool force)
-    {
-        if (_progress is null)
-        {
-            return;
-        }
+    private void Report(bool force) =>
+        _reporter.Report(force, _reader, _packets, Inline ? _workers[0].Tracker.LiveConnections : _merger.Live);
 
-        var now = _time.GetTimestamp();
-        if (!force && _time.GetElapsedTime(_lastReport, now) < _options.ProgressInterval)
-        {
-            return;
-        }
 
-        _lastReport = now;
-        var live = Inline ? _workers[0].Tracker.LiveConnections : _merger.Live;
-        _progress(new PipelineProgress(_reader.BytesRead, _reader.TotalBytes, _packets, live, _time.GetElapsedTime(_started, now)));
-    }
-
-    private PipelineResult Result(long tcp)
-    {
-        long idle = 0;
-        long capacity = 0;
-        long peak = 0;
-        foreach (var w in _workers)
-        {
-            var c = w.Tracker.Counters;
-            idle += c.EvictedIdle;
-            capacity += c.EvictedCapacity;
-            peak = Math.Max(peak, c.PeakLive);
-        }
-
-        return new PipelineResult
-        {
-            Packets = _packets,
-            TcpSegments = tcp,
-            Bytes = _reader.BytesRead,
-            Connections = _merger.Connections,
-            PeakLiveConnections = Inline ? peak : Math.Max(peak, _merger.PeakLive),
-            EvictedIdle = idle,
-            EvictedCapacity = capacity,
-            Threads = _workers.Length,
-            Elapsed = _time.GetElapsedTime(_started),
-        };
-    }
 
     private void StartThreads()
     {

@@ -28,21 +28,18 @@ internal sealed class ScanRun : IDisposable
     private const long CancellationCheckMask = 0xFFFF;
 
     private readonly PipelineOptions _options;
-    private readonly TimeProvider _time;
-    private readonly Action<PipelineProgress>? _progress;
     private readonly IPacketObserver? _observer;
     private readonly Func<int, ShardWorker> _newWorker;
     private readonly OutputMerger _merger;
     private readonly Lane[] _lanes;
     private readonly Thread[] _threads;
     private readonly ShardOutput?[] _merging;
-    private readonly long _started;
+    private readonly RunReporter _reporter;
     private Exception? _failure;
     private volatile bool _aborted;
     private readonly CountdownEvent _atEnd;
     private long _merged;
     private long _ownDone;
-    private long _lastReport;
 
     /// <summary>
     /// A run over <paramref name="readers"/>, one reader per thread over the same capture: the first is read on the
@@ -53,8 +50,6 @@ internal sealed class ScanRun : IDisposable
         Action<ConnRecord>? onRecord, Action<PipelineProgress>? progress, IPacketObserver? observer)
     {
         _options = options;
-        _time = time;
-        _progress = progress;
         _observer = observer;
         _newWorker = newWorker;
         _merger = new OutputMerger(output, onRecord);
@@ -67,7 +62,7 @@ internal sealed class ScanRun : IDisposable
         _threads = new Thread[readers.Length - 1];
         _merging = new ShardOutput?[readers.Length];
         _atEnd = new CountdownEvent(readers.Length);
-        _started = time.GetTimestamp();
+        _reporter = new RunReporter(options.ProgressInterval, time, progress);
     }
 
     /// <summary>
@@ -103,7 +98,8 @@ internal sealed class ScanRun : IDisposable
         ThrowIfFailed();
         _merger.Flush();
         Report(force: true);
-        return Result();
+        return _reporter.Result(
+            _lanes.Select(l => l.Worker!), _merger, _lanes[0].Reader, _lanes[0].Packets, _lanes.Sum(l => l.Segments), _lanes.Length);
     }
 
     public void Dispose()
@@ -439,6 +435,8 @@ internal sealed class ScanRun : IDisposable
         }
     }
 
+    private void Report(bool force) => _reporter.Report(force, _lanes[0].Reader, _lanes[0].Packets, _merger.Live);
+
     private void ThrowIfFailed()
     {
         if (_failure is { } failure)
@@ -484,52 +482,7 @@ internal sealed class ScanRun : IDisposable
         }
     }
 
-    private void Report(bool force)
-    {
-        if (_progress is null)
-        {
-            return;
-        }
 
-        var now = _time.GetTimestamp();
-        if (!force && _time.GetElapsedTime(_lastReport, now) < _options.ProgressInterval)
-        {
-            return;
-        }
-
-        _lastReport = now;
-        var reader = _lanes[0].Reader;
-        _progress(new PipelineProgress(reader.BytesRead, reader.TotalBytes, _lanes[0].Packets, _merger.Live, _time.GetElapsedTime(_started, now)));
-    }
-
-    private PipelineResult Result()
-    {
-        long idle = 0;
-        long capacity = 0;
-        long peak = 0;
-        foreach (var lane in _lanes)
-        {
-            var c = lane.Worker!.Tracker.Counters;
-            idle += c.EvictedIdle;
-            capacity += c.EvictedCapacity;
-            peak = Math.Max(peak, c.PeakLive);
-        }
-
-        var first = _lanes[0];
-        return new PipelineResult
-        {
-            Packets = first.Packets,
-            TcpSegments = _lanes.Sum(l => l.Segments),
-            Bytes = first.Reader.BytesRead,
-            Connections = _merger.Connections,
-            PeakLiveConnections = Math.Max(peak, _merger.PeakLive),
-            EvictedIdle = idle,
-            EvictedCapacity = capacity,
-            Threads = _lanes.Length,
-            Readers = _lanes.Length,
-            Elapsed = _time.GetElapsedTime(_started),
-        };
-    }
 
     /// <summary>One thread's reader, tracker, ring of epoch outputs and hand-shakes with the merge.</summary>
     private sealed class Lane(CaptureReader reader)

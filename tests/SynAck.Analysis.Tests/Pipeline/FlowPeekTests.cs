@@ -14,13 +14,11 @@ public class FlowPeekTests
     [SkippableFact]
     public void FlowPeek_EveryCorpusSegment_HashIsTheDecodedOnes()
     {
-        var corpus = PipelineFiles.Shared("corpus/zeek/MANIFEST.tsv");
-        Skip.If(corpus is null, "../shared/corpus/zeek is not present");
-        var captures = Directory.GetFiles(Path.GetDirectoryName(corpus)!, "trace.pcap*", SearchOption.AllDirectories);
-        var labeled = PipelineFiles.Shared("captures/labeled.pcap");
+        var captures = PipelineFiles.AllTestCaptures();
+        Skip.If(captures is null, "../shared/corpus/zeek is not present");
         long peeked = 0;
         long segments = 0;
-        foreach (var path in labeled is null ? captures : [.. captures, labeled])
+        foreach (var path in captures!)
         {
             using var reader = CaptureReader.Open(path);
             while (reader.TryReadNext(out var packet))

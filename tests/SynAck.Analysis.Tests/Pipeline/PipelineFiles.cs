@@ -3,6 +3,23 @@ namespace SynAck.Analysis.Tests.Pipeline;
 /// <summary>Locates the shared test data (../shared next to the repository root, found by walking up to SynAck.slnx).</summary>
 internal static class PipelineFiles
 {
+    /// <summary>Every trace of the Zeek corpus and labeled.pcap (when present); null without the corpus.</summary>
+    public static List<string>? AllTestCaptures()
+    {
+        if (Shared("corpus/zeek/MANIFEST.tsv") is not { } manifest)
+        {
+            return null;
+        }
+
+        var captures = Directory.GetFiles(Path.GetDirectoryName(manifest)!, "trace.pcap*", SearchOption.AllDirectories).ToList();
+        if (Shared("captures/labeled.pcap") is { } labeled)
+        {
+            captures.Add(labeled);
+        }
+
+        return captures;
+    }
+
     public static string? Shared(string relative)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

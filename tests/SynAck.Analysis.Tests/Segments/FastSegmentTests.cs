@@ -14,17 +14,11 @@ public class FastSegmentTests
     [SkippableFact]
     public void FastSegment_EveryTestCapturePacket_SameSegmentAsTheGeneralPath()
     {
-        var corpus = PipelineFiles.Shared("corpus/zeek/MANIFEST.tsv");
-        Skip.If(corpus is null, "../shared/corpus/zeek is not present");
-        var captures = Directory.GetFiles(Path.GetDirectoryName(corpus)!, "trace.pcap*", SearchOption.AllDirectories).ToList();
-        if (PipelineFiles.Shared("captures/labeled.pcap") is { } labeled)
-        {
-            captures.Add(labeled);
-        }
-
+        var captures = PipelineFiles.AllTestCaptures();
+        Skip.If(captures is null, "../shared/corpus/zeek is not present");
         long fast = 0;
         long general = 0;
-        foreach (var path in captures)
+        foreach (var path in captures!)
         {
             using var reader = CaptureReader.Open(path);
             while (reader.TryReadNext(out var packet))
