@@ -18,9 +18,14 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         var env = new CliEnvironment(
             stdout, stderr, () => new MemoryStream(stdin ?? []), terminal, terminalWidth: terminal ? 160 : 0, time ?? new FixedClock(FixedClock.Default),
             errorTerminal, peakMemory);
-        var code = new SynAckCli(env).Run(args);
-        return new CliRun(code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+        // With a time limit far above any command's need here, so a hang (e.g. a multi-threaded run losing a
+        // hand-over) fails its test instead of stalling the suite.
+        var run = Task.Factory.StartNew(() => new SynAckCli(env).Run(args), TaskCreationOptions.LongRunning);
+        Assert.True(run.Wait(Limit), $"synack {string.Join(' ', args)} did not finish within {Limit.TotalMinutes} minutes");
+        return new CliRun(run.Result, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 
     public static CliRun Of(params string[] args) => Of(args, terminal: false);
+
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 }
