@@ -222,14 +222,24 @@ internal sealed class ScanRun : IDisposable
                 observer?.OnPacket(packet, decoded, tracked);
                 if (tracked)
                 {
-                    owner = ShardOfHash(ConnPipeline.HashOf(decoded), shards);
+                    // One thread: no shard to choose, and the tracker hashes the segment itself. Several: the hash that
+                    // chooses the shard is the tracker's too (the segment carries the decoded 4-tuple).
+                    var hash = shards == 1 ? 0 : ConnPipeline.HashOf(decoded);
+                    owner = shards == 1 ? 0 : ShardOfHash(hash, shards);
                     if (owner == index)
                     {
                         lane.Segments++;
                         if (TcpSegmentFactory.TryCreate(decoded, packet.FrameNumber, packet.TimestampNanos, verify, out var segment) ||
                             TcpSegmentFactory.TryCreateHeaderOnly(decoded, packet.FrameNumber, packet.TimestampNanos, out segment))
                         {
-                            worker.Track(segment);
+                            if (shards == 1)
+                            {
+                                worker.Track(segment);
+                            }
+                            else
+                            {
+                                worker.Track(segment, hash);
+                            }
                         }
                     }
                 }
