@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace SynAck.Wire;
 
@@ -36,6 +37,7 @@ public readonly partial struct IpAddr : IEquatable<IpAddr>, IComparable<IpAddr>,
     public static IpAddr AnyV6 => new(UInt128.Zero, true);
 
     /// <summary>An IPv4 address from its 32-bit value in host order (<c>0x7F000001</c> is 127.0.0.1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static IpAddr FromV4(uint hostOrder) => new(0UL, hostOrder, false);
 
     /// <summary>An IPv4 address from four bytes in network order.</summary>

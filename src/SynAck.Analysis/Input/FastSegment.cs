@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using SynAck.Wire;
 using SynAck.Wire.Tcp;
 
@@ -15,11 +16,12 @@ namespace SynAck.Analysis.Input;
 internal static class FastSegment
 {
     /// <summary>The segment of a plain Ethernet/IPv4/TCP frame (checksums not verified), or false.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParse(LinkType link, ReadOnlySpan<byte> frame, long frameNumber, long timestampNanos, out TcpSegment segment)
     {
-        segment = default;
         if (!PlainFrame.TryGetIp(link, frame, out var ip))
         {
+            segment = default;
             return false;
         }
 
@@ -27,6 +29,7 @@ internal static class FastSegment
         var total = BinaryPrimitives.ReadUInt16BigEndian(ip[2..]);
         if (total < PlainFrame.Ipv4Header + TcpHeader.MinLength)
         {
+            segment = default;
             return false;
         }
 
@@ -35,29 +38,11 @@ internal static class FastSegment
         var declared = total - PlainFrame.Ipv4Header;
         if (headerLength < TcpHeader.MinLength || headerLength > declared || headerLength > tcp.Length)
         {
+            segment = default;
             return false;
         }
 
-        var payloadLength = declared - headerLength;
-        segment = new TcpSegment
-        {
-            FrameNumber = frameNumber,
-            TimestampNanos = timestampNanos,
-            Source = PlainFrame.Source(ip),
-            Destination = PlainFrame.Destination(ip),
-            SourcePort = BinaryPrimitives.ReadUInt16BigEndian(tcp),
-            DestinationPort = BinaryPrimitives.ReadUInt16BigEndian(tcp[2..]),
-            Flags = (TcpFlags)(BinaryPrimitives.ReadUInt16BigEndian(tcp[12..]) & 0x1FF),
-            Seq = new SeqNumber(BinaryPrimitives.ReadUInt32BigEndian(tcp[4..])),
-            Ack = new SeqNumber(BinaryPrimitives.ReadUInt32BigEndian(tcp[8..])),
-            Window = BinaryPrimitives.ReadUInt16BigEndian(tcp[14..]),
-            PayloadLength = payloadLength,
-            IpLength = total,
-            PayloadTruncated = tcp.Length - headerLength < payloadLength,
-            Options = headerLength > TcpHeader.MinLength
-                ? TcpSegmentFactory.Summarize(new TcpOptions(tcp[TcpHeader.MinLength..headerLength]))
-                : TcpOptionSummary.None,
-        };
+        TcpSegment.WritePlain(out segment, frameNumber, timestampNanos, ip, tcp, headerLength, declared - headerLength, total);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using SynAck.Wire;
 using SynAck.Wire.Ip;
 using SynAck.Wire.Tcp;
@@ -34,8 +35,10 @@ internal static class PlainFrame
     }
 
     /// <summary>The source address of a plain frame's IP packet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static IpAddr Source(ReadOnlySpan<byte> ip) => IpAddr.FromV4(BinaryPrimitives.ReadUInt32BigEndian(ip[12..]));
 
     /// <summary>The destination address of a plain frame's IP packet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static IpAddr Destination(ReadOnlySpan<byte> ip) => IpAddr.FromV4(BinaryPrimitives.ReadUInt32BigEndian(ip[16..]));
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using SynAck.Wire;
 using SynAck.Wire.Tcp;
 
@@ -80,36 +81,41 @@ public static class TcpSegmentFactory
     /// </summary>
     internal static TcpOptionSummary Summarize(TcpOptions options)
     {
+        var summary = default(TcpOptionSummary);
+        SummarizeInto(options, ref summary);
+        return summary;
+    }
+
+    /// <summary><see cref="Summarize"/> written in place (see <see cref="TcpOptionSummary.Write"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void SummarizeInto(TcpOptions options, ref TcpOptionSummary summary)
+    {
         var b = options.Bytes;
 
         // NOP, NOP, timestamps (Linux data segments): read directly.
         if (options.IsNopNopTimestamps)
         {
-            return new TcpOptionSummary
-            {
-                WindowScale = -1,
-                HasTimestamps = true,
-                TsVal = BinaryPrimitives.ReadUInt32BigEndian(b[4..]),
-                TsEcr = BinaryPrimitives.ReadUInt32BigEndian(b[8..]),
-            };
+            TcpOptionSummary.Write(
+                ref summary, 0, -1, false, true, BinaryPrimitives.ReadUInt32BigEndian(b[4..]), BinaryPrimitives.ReadUInt32BigEndian(b[8..]));
+            return;
         }
 
         // MSS, SACK permitted, timestamps, NOP, window scale (Linux SYN and SYN-ACK): read directly, as the walk
         // would read them.
         if (options.IsLinuxSynLayout)
         {
-            return new TcpOptionSummary
-            {
-                Mss = BinaryPrimitives.ReadUInt16BigEndian(b[2..]),
-                WindowScale = (sbyte)Math.Min((int)b[19], 127),
-                SackPermitted = true,
-                HasTimestamps = true,
-                TsVal = BinaryPrimitives.ReadUInt32BigEndian(b[8..]),
-                TsEcr = BinaryPrimitives.ReadUInt32BigEndian(b[12..]),
-            };
+            TcpOptionSummary.Write(
+                ref summary,
+                BinaryPrimitives.ReadUInt16BigEndian(b[2..]),
+                (sbyte)Math.Min((int)b[19], 127),
+                true,
+                true,
+                BinaryPrimitives.ReadUInt32BigEndian(b[8..]),
+                BinaryPrimitives.ReadUInt32BigEndian(b[12..]));
+            return;
         }
 
-        return Walk(options);
+        summary = Walk(options);
     }
 
     /// <summary>The general case of <see cref="Summarize"/>: one walk over the options.</summary>
