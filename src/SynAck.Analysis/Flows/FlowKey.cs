@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SynAck.Wire;
 
 namespace SynAck.Analysis.Flows;
@@ -62,14 +63,29 @@ public readonly struct FlowKey : IEquatable<FlowKey>
 
     public override bool Equals(object? obj) => obj is FlowKey other && Equals(other);
 
-    public override int GetHashCode()
+    public override int GetHashCode() => Mix(_lowUpper, _lowLower, _lowPort, _highUpper, _highLower, _highPort, _isV6);
+
+    /// <summary>
+    /// <see cref="Create"/>(a, aPort, b, bPort).<see cref="GetHashCode"/> for IPv4 addresses (host order), without
+    /// building the key: the multi-threaded scan hashes every packet of the capture on every thread to find its
+    /// owner, and building the 40-byte key only to hash it was a sixteenth of a thread's time.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int HashV4(uint a, ushort aPort, uint b, ushort bPort)
     {
-        // Hand-rolled mix (System.HashCode is seeded per process, which would make table order, and with it
-        // nothing observable, differ; this keeps runs reproducible and is cheaper for four machine words).
-        var h = _lowLower ^ (_lowUpper * 0x9E3779B97F4A7C15UL);
-        h ^= (_highLower + 0x632BE59BD9B4E019UL) * 0xC2B2AE3D27D4EB4FUL;
-        h ^= _highUpper * 0x165667B19E3779F9UL;
-        h ^= ((ulong)_lowPort << 16 | _highPort | (_isV6 ? 1UL << 40 : 0)) * 0x27D4EB2F165667C5UL;
+        var aFirst = (a < b) | ((a == b) & (aPort <= bPort));
+        return Mix(0, aFirst ? a : b, aFirst ? aPort : bPort, 0, aFirst ? b : a, aFirst ? bPort : aPort, false);
+    }
+
+    // Hand-rolled mix (System.HashCode is seeded per process, which would make table order, and with it
+    // nothing observable, differ; this keeps runs reproducible and is cheaper for four machine words).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Mix(ulong lowUpper, ulong lowLower, ushort lowPort, ulong highUpper, ulong highLower, ushort highPort, bool isV6)
+    {
+        var h = lowLower ^ (lowUpper * 0x9E3779B97F4A7C15UL);
+        h ^= (highLower + 0x632BE59BD9B4E019UL) * 0xC2B2AE3D27D4EB4FUL;
+        h ^= highUpper * 0x165667B19E3779F9UL;
+        h ^= ((ulong)lowPort << 16 | highPort | (isV6 ? 1UL << 40 : 0)) * 0x27D4EB2F165667C5UL;
         h ^= h >> 29;
         return (int)h ^ (int)(h >> 32);
     }

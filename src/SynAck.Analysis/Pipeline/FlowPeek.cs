@@ -26,7 +26,8 @@ internal static class FlowPeek
         var tcp = ip[PlainFrame.Ipv4Header..];
         var sourcePort = BinaryPrimitives.ReadUInt16BigEndian(tcp);
         var destinationPort = BinaryPrimitives.ReadUInt16BigEndian(tcp[2..]);
-        hash = FlowKey.Create(PlainFrame.Source(ip), sourcePort, PlainFrame.Destination(ip), destinationPort).GetHashCode();
+        hash = FlowKey.HashV4(
+            BinaryPrimitives.ReadUInt32BigEndian(ip[12..]), sourcePort, BinaryPrimitives.ReadUInt32BigEndian(ip[16..]), destinationPort);
         return true;
     }
 }

@@ -30,6 +30,21 @@ public class FlowKeyTests
         Assert.Equal(aFirst ? bPort : aPort, forward.HighPort);
     }
 
+    /// <summary>The IPv4 hash from raw fields is the key's hash, either direction (the scan hands it to the tracker).</summary>
+    [Property(MaxTest = 1000)]
+    public void FlowKey_HashV4_IsTheKeysHash(uint a, ushort aPort, uint b, ushort bPort, bool sameAddress)
+    {
+        if (sameAddress)
+        {
+            b = a;
+        }
+
+        var expected = FlowKey.Create(IpAddr.FromV4(a), aPort, IpAddr.FromV4(b), bPort).GetHashCode();
+
+        Assert.Equal(expected, FlowKey.HashV4(a, aPort, b, bPort));
+        Assert.Equal(expected, FlowKey.HashV4(b, bPort, a, aPort));
+    }
+
     [Fact]
     public void FlowKey_DifferentInOneField_NotEqual()
     {
