@@ -56,6 +56,13 @@ public readonly struct FlowKey : IEquatable<FlowKey>
     /// <summary>The higher endpoint's port.</summary>
     public ushort HighPort => _highPort;
 
+    /// <summary>
+    /// Whether <paramref name="address"/>:<paramref name="port"/> is the key's low endpoint (else its high one):
+    /// which side sent a segment of the connection, without storing the sides' addresses again.
+    /// </summary>
+    public bool IsLowEndpoint(in IpAddr address, ushort port) =>
+        (address.LowerBits == _lowLower) & (port == _lowPort) & (address.UpperBits == _lowUpper);
+
     public bool Equals(FlowKey other) =>
         _lowLower == other._lowLower && _highLower == other._highLower && _lowPort == other._lowPort &&
         _highPort == other._highPort && _lowUpper == other._lowUpper && _highUpper == other._highUpper &&

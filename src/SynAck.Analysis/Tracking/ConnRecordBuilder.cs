@@ -83,10 +83,10 @@ internal static class ConnRecordBuilder
         ref readonly var respZ = ref z.Sides[z.RespSide];
         return new ZeekConnValues(
             z.StartNs,
-            o == 0 ? c.Address0 : c.Address1,
-            o == 0 ? c.Port0 : c.Port1,
-            o == 0 ? c.Address1 : c.Address0,
-            o == 0 ? c.Port1 : c.Port0,
+            c.Address(o),
+            c.Port(o),
+            c.Address(o ^ 1),
+            c.Port(o ^ 1),
             duration > 0 ? duration : null,
             duration > 0 ? ZeekTcpAnalyzer.OrigBytes(z) : null,
             duration > 0 ? ZeekTcpAnalyzer.RespBytes(z) : null,

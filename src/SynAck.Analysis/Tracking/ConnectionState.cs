@@ -1,4 +1,5 @@
 using SynAck.Analysis.Flows;
+using SynAck.Analysis.Input;
 using SynAck.Analysis.Lifecycle;
 using SynAck.Analysis.Zeek;
 using SynAck.Wire;
@@ -23,6 +24,12 @@ internal struct ConnectionState
     public bool HasSideData;
 
     /// <summary>
+    /// Whether the sender of the first packet (physical side 0; its peer is side 1) is the key's low endpoint: the
+    /// sides' addresses and ports are the key's, not stored again (52 bytes less per connection).
+    /// </summary>
+    public bool Side0IsLow;
+
+    /// <summary>
     /// Identity of the tunnel the last packet came through (<see cref="Input.Encapsulation.Identity"/>), 0 for none.
     /// Checked on every packet, so it sits in the first cache line with the key (in the padding before it).
     /// </summary>
@@ -30,10 +37,6 @@ internal struct ConnectionState
 
     public FlowKey Key;
 
-    /// <summary>Sender of the first packet (physical side 0; every segment compares its source with it) and its peer (side 1).</summary>
-    public IpAddr Address0;
-    public ushort Port0;
-    public ushort Port1;
     public int TransitionCount;
     public long LastFrame;
     public long LastPacketNs;
@@ -45,7 +48,15 @@ internal struct ConnectionState
     public TeardownTracker Teardown;
     public FlagCountBuffer FlagCounts;
     public HandshakeTracker Handshake;
-    public IpAddr Address1;
     public long Ordinal;
     public long FirstFrame;
+
+    /// <summary>The physical side (0: the first packet's sender) that sent <paramref name="seg"/>.</summary>
+    public readonly int SideOf(in TcpSegment seg) => Key.IsLowEndpoint(seg.Source, seg.SourcePort) == Side0IsLow ? 0 : 1;
+
+    /// <summary>The address of physical side <paramref name="side"/>.</summary>
+    public readonly IpAddr Address(int side) => (side == 0) == Side0IsLow ? Key.LowAddress : Key.HighAddress;
+
+    /// <summary>The port of physical side <paramref name="side"/>.</summary>
+    public readonly ushort Port(int side) => (side == 0) == Side0IsLow ? Key.LowPort : Key.HighPort;
 }

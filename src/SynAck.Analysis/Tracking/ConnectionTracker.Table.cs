@@ -135,10 +135,7 @@ public sealed partial class ConnectionTracker
         // The uid comes from the first packet's number (FirstFrame, see UidOf), not the ordinal: a packet starts at
         // most one connection, and its number does not depend on how packets are split between trackers (sharded
         // runs give the same uids).
-        c.Address0 = seg.Source;
-        c.Port0 = seg.SourcePort;
-        c.Address1 = seg.Destination;
-        c.Port1 = seg.DestinationPort;
+        c.Side0IsLow = key.IsLowEndpoint(seg.Source, seg.SourcePort);
         c.FirstFrame = seg.FrameNumber;
         ZeekTcpAnalyzer.Init(ref c.Zeek, seg.TimestampNanos, _zeek);
         if (ZeekTcpAnalyzer.ShouldFlipOnCreate(seg, _zeek.ServerPorts))
