@@ -31,6 +31,7 @@ public readonly struct FlowKey : IEquatable<FlowKey>
     }
 
     /// <summary>The key of the flow between (a, aPort) and (b, bPort), whichever direction the packet travels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FlowKey Create(in IpAddr a, ushort aPort, in IpAddr b, ushort bPort)
     {
         // Which endpoint comes first depends on the packet's direction, which alternates unpredictably: the order is
@@ -60,9 +61,11 @@ public readonly struct FlowKey : IEquatable<FlowKey>
     /// Whether <paramref name="address"/>:<paramref name="port"/> is the key's low endpoint (else its high one):
     /// which side sent a segment of the connection, without storing the sides' addresses again.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsLowEndpoint(in IpAddr address, ushort port) =>
         (address.LowerBits == _lowLower) & (port == _lowPort) & (address.UpperBits == _lowUpper);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Equals(FlowKey other) =>
         _lowLower == other._lowLower && _highLower == other._highLower && _lowPort == other._lowPort &&
         _highPort == other._highPort && _lowUpper == other._lowUpper && _highUpper == other._highUpper &&

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SynAck.Analysis.Flows;
 using SynAck.Analysis.Input;
 using SynAck.Analysis.Lifecycle;
@@ -52,6 +53,7 @@ internal struct ConnectionState
     public long FirstFrame;
 
     /// <summary>The physical side (0: the first packet's sender) that sent <paramref name="seg"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly int SideOf(in TcpSegment seg) => Key.IsLowEndpoint(seg.Source, seg.SourcePort) == Side0IsLow ? 0 : 1;
 
     /// <summary>The address of physical side <paramref name="side"/>.</summary>
