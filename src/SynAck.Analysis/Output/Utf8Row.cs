@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using SynAck.Wire;
 
 namespace SynAck.Analysis.Output;
@@ -15,6 +16,7 @@ internal ref struct Utf8Row(Span<byte> span)
     /// <summary>Bytes written so far.</summary>
     public int Length { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Byte(byte b) => _span[Length++] = b;
 
     /// <summary>ASCII text; a char outside ASCII keeps its low byte.</summary>

@@ -131,7 +131,12 @@ public sealed partial class ConnectionTracker
             slot = Create(key, hash, seg);
         }
 
-        CheckEncapsulation(slot, seg, created);
+        if (seg.Tunnel.IsTunnel || _slots[slot].TunnelIdentity != 0)
+        {
+            // (A new connection's slot was cleared: a segment outside any tunnel has nothing to check or note.)
+            CheckEncapsulation(slot, seg, created);
+        }
+
         if (!seg.HeaderOnly)
         {
             ProcessInto(slot, seg);
@@ -182,7 +187,10 @@ public sealed partial class ConnectionTracker
         _sequence?.Process(ref _sequences[slot], side, seg);
         c.Handshake.Observe(side, seg);
         LifecycleInference.Apply(ref c.Rfc, ref c.Teardown, side, seg, _options.MslNs, ref _scratch, ref _scratchCount);
-        KeepTransitions(slot, ref c, seg.FrameNumber, ref _scratch, _scratchCount);
+        if (_scratchCount != 0)
+        {
+            KeepTransitions(slot, ref c, seg.FrameNumber, ref _scratch, _scratchCount);
+        }
         if (_options.ReportOutcomes)
         {
             LastOutcome = Outcome(ref c, UidOf(slot), side, seg, badChecksum: false);
