@@ -30,6 +30,28 @@ public class FlowKeyTests
         Assert.Equal(aFirst ? bPort : aPort, forward.HighPort);
     }
 
+    /// <summary>A connection's side is told by its key: the low endpoint is low from either direction, the other not.</summary>
+    [Property(MaxTest = 500)]
+    public void FlowKey_IsLowEndpoint_TellsTheSides(ulong aUpper, ulong aLower, ushort aPort, ulong bLower, ushort bPort, bool v6)
+    {
+        var a = v6 ? IpAddr.FromV6(new UInt128(aUpper, aLower)) : IpAddr.FromV4((uint)aLower);
+        var b = v6 ? IpAddr.FromV6(new UInt128(aUpper, bLower)) : IpAddr.FromV4((uint)bLower);
+        var key = FlowKey.Create(b, bPort, a, aPort);
+        var same = a == b && aPort == bPort;
+
+        Assert.True(key.IsLowEndpoint(key.LowAddress, key.LowPort));
+        Assert.Equal(same, key.IsLowEndpoint(key.HighAddress, key.HighPort));
+        if (same)
+        {
+            Assert.True(key.IsLowEndpoint(a, aPort));
+        }
+        else
+        {
+            // Exactly one of the two endpoints is the low one.
+            Assert.True(key.IsLowEndpoint(a, aPort) ^ key.IsLowEndpoint(b, bPort));
+        }
+    }
+
     /// <summary>The IPv4 hash from raw fields is the key's hash, either direction (the scan hands it to the tracker).</summary>
     [Property(MaxTest = 1000)]
     public void FlowKey_HashV4_IsTheKeysHash(uint a, ushort aPort, uint b, ushort bPort, bool sameAddress)
