@@ -70,7 +70,22 @@ public sealed partial class CaptureReader
 
         try
         {
-            return Start(file.Reopen(), FileBufferSize, Name);
+            if (_isPcapNg)
+            {
+                return Start(file.Reopen(), FileBufferSize, Name);
+            }
+
+            // pcap: the header is known, so the new reader starts at the first record without probing, and takes and
+            // fills its buffer on its first read, on the thread that reads it (a parallel run opens one per thread
+            // before any of them starts: reading a megabyte for each there would delay them all).
+            return new CaptureReader(file.Reopen(PcapFileHeader.Size), 0, Name)
+            {
+                Format = Format,
+                _pcapHeader = _pcapHeader,
+                _pcapMaxCaptured = _pcapMaxCaptured,
+                _pcapOffset = PcapFileHeader.Size,
+                _firstBufferSize = FileBufferSize,
+            };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CaptureFormatException)
         {

@@ -34,6 +34,9 @@ public sealed partial class CaptureReader : IDisposable
     private long _pcapFrame;
     private PcapNgReaderState _pcapNg;
 
+    // The size of the buffer a reader opened without one (OpenAnother) takes on its first read.
+    private int _firstBufferSize = StreamBufferSize;
+
     private CaptureReader(CaptureSource source, int bufferSize, string name)
     {
         _source = source;
@@ -141,9 +144,13 @@ public sealed partial class CaptureReader : IDisposable
 
         if (_end == _buffer.Length)
         {
-            var grown = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            var grown = ArrayPool<byte>.Shared.Rent(_buffer.Length == 0 ? _firstBufferSize : _buffer.Length * 2);
             Buffer.BlockCopy(_buffer, 0, grown, 0, _end);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            if (_buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+            }
+
             _buffer = grown;
         }
 

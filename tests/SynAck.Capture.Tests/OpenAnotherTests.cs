@@ -24,6 +24,31 @@ public class OpenAnotherTests
         Assert.Equal(first.Format, second!.Format);
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void OpenAnother_TruncatedTail_SamePacketsAndWarningAsTheFirstReader(bool bigEndian, bool nanosecond)
+    {
+        using var dir = new TempDir();
+        var path = dir.File("cut.pcap");
+        var whole = Craft.Pcap(50, bigEndian, nanosecond);
+        File.WriteAllBytes(path, whole.AsSpan(0, whole.Length - 5).ToArray());
+        using var first = CaptureReader.Open(path);
+
+        // Opened before the first reader reads anything (as a parallel run does): it starts at the first record
+        // without probing the header again, and takes its buffer on its first read.
+        using var second = first.OpenAnother();
+
+        var expected = Read.All(first);
+        var again = Read.All(second!);
+        Assert.Equal(49, again.Packets.Count);
+        Assert.Equal(expected.Packets.Select(Describe), again.Packets.Select(Describe));
+        Assert.Equal(expected.Warnings, again.Warnings);
+        Assert.Single(again.Warnings);
+        Assert.Equal(first.Format, second!.Format);
+        Assert.Equal(first.BytesRead, second.BytesRead);
+    }
+
     [Fact]
     public void OpenAnother_FileGrowsAfterOpening_BothReadersStopAtTheFirstLength()
     {

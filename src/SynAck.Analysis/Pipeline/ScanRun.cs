@@ -501,7 +501,12 @@ internal sealed class ScanRun : IDisposable
 
         public ShardWorker? Worker { get; set; }
 
-        public ShardOutput[] Ring { get; } = Enumerable.Range(0, RingSize).Select(_ => new ShardOutput()).ToArray();
+        /// <summary>
+        /// The thread's epoch outputs: made on first use, by the thread itself when it begins its first epoch (the
+        /// merge reads a thread's outputs only after it finished an epoch), so a run's threads do not wait for the
+        /// calling thread to allocate and touch every thread's buffers first.
+        /// </summary>
+        public ShardOutput[] Ring => _ring ??= Enumerable.Range(0, RingSize).Select(_ => new ShardOutput()).ToArray();
 
         /// <summary>Ring slots the thread may fill (released by the merge).</summary>
         public SemaphoreSlim Free { get; } = new(RingSize);
@@ -531,5 +536,6 @@ internal sealed class ScanRun : IDisposable
         public bool AtEnd;
 
         private long _lastEpoch = long.MaxValue;
+        private ShardOutput[]? _ring;
     }
 }

@@ -11,7 +11,7 @@ namespace SynAck.Capture.Sources;
 /// reads, the mapping paying a page fault per 4 KiB page.
 /// <para>
 /// Reads stop at the file's length when it was opened (bytes appended later are not read), so several sources over
-/// one file (<see cref="Reopen"/>, a reader per thread) all see the same packets.
+/// one file (<see cref="Reopen()"/>, a reader per thread) all see the same packets.
 /// </para>
 /// </summary>
 internal sealed class RandomAccessFileSource : CaptureSource
@@ -56,6 +56,14 @@ internal sealed class RandomAccessFileSource : CaptureSource
     /// <summary>A second source over the same file and the same bytes (up to this source's length), from the start.</summary>
     public RandomAccessFileSource Reopen() =>
         new(new FileStream(_file.Name, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0), _length);
+
+    /// <summary><see cref="Reopen()"/>, reading from <paramref name="position"/> on.</summary>
+    public RandomAccessFileSource Reopen(long position)
+    {
+        var source = Reopen();
+        source._position = Math.Min(position, source._length);
+        return source;
+    }
 
     public override Stream ReopenAsStream(ReadOnlySpan<byte> alreadyRead)
     {
