@@ -5,8 +5,8 @@ namespace SynAck.Analysis.Pipeline;
 /// <summary>
 /// Writes the records the shards produced for one hand-over (a chunk, or an epoch of a scan) in canonical order,
 /// on the calling thread: each shard's list is in that order already (a tracker emits in packet order; only a sweep
-/// or the flush goes by slot, and such a list is sorted first), so the lists are merged by comparing their heads,
-/// not sorted together. Counts the records and the live connections the shards reported.
+/// or the flush goes by slot, and the shard sorts those records itself, see <c>ShardWorker.End</c>; a list still
+/// found out of order is sorted here), so the lists are merged by comparing their heads, not sorted together. Counts the records and the live connections the shards reported.
 /// </summary>
 internal sealed class OutputMerger(Stream? output, Action<ConnRecord>? onRecord)
 {
