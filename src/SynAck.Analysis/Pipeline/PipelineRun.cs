@@ -308,8 +308,12 @@ internal sealed class PipelineRun : IDisposable
                 Interlocked.CompareExchange(ref _failure, e, null);
             }
 
+            // Whether this was the last chunk is read before completing it: once completed, the merge may reuse the
+            // chunk for a later one, and finding that one's Final here made the worker quit before it (the run then
+            // waited for it forever; seen under load with small chunks).
+            var final = chunk.Final;
             chunk.Complete();
-            if (chunk.Final)
+            if (final)
             {
                 return;
             }
