@@ -18,21 +18,16 @@ public class FlowPeekTests
         Skip.If(captures is null, "../shared/corpus/zeek is not present");
         long peeked = 0;
         long segments = 0;
-        foreach (var path in captures!)
+        PipelineFiles.EveryDecodedPacket(captures!, (string path, in CapturedPacket packet, in DecodedPacket decoded) =>
         {
-            using var reader = CaptureReader.Open(path);
-            while (reader.TryReadNext(out var packet))
+            var tracked = TcpSegmentFactory.IsTracked(decoded);
+            segments += tracked ? 1 : 0;
+            if (FlowPeek.TryHash(packet.LinkType, packet.Data, out var hash) && tracked)
             {
-                PacketDecoder.Decode(packet.LinkType, packet.Data, DecodeOptions.FollowTunnels, out var decoded);
-                var tracked = TcpSegmentFactory.IsTracked(decoded);
-                segments += tracked ? 1 : 0;
-                if (FlowPeek.TryHash(packet.LinkType, packet.Data, out var hash) && tracked)
-                {
-                    peeked++;
-                    Assert.True(ConnPipeline.HashOf(decoded) == hash, $"{path} packet {packet.FrameNumber}: peeked hash differs");
-                }
+                peeked++;
+                Assert.True(ConnPipeline.HashOf(decoded) == hash, $"{path} packet {packet.FrameNumber}: peeked hash differs");
             }
-        }
+        });
 
         // Most segments of these traces are plain Ethernet/IPv4/TCP: the peek is exercised, not skipped.
         Assert.True(peeked > segments / 2, $"{peeked} of {segments} segments peeked");
