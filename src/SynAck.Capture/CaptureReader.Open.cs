@@ -52,7 +52,7 @@ public sealed partial class CaptureReader
             return Start(new StreamSource(stream, null, leaveOpen: false), StreamBufferSize, pathOrDash);
         }
 
-        return Start(new RandomAccessFileSource(stream), FileBufferSize, pathOrDash);
+        return Start(new RandomAccessFileSource(stream), FileBufferFor(stream.Length), pathOrDash);
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ public sealed partial class CaptureReader
         {
             if (_isPcapNg)
             {
-                return Start(file.Reopen(), FileBufferSize, Name);
+                return Start(file.Reopen(), FileBufferFor(file.Length ?? FileBufferSize), Name);
             }
 
             // pcap: the header is known, so the new reader starts at the first record without probing, and takes and
@@ -84,7 +84,7 @@ public sealed partial class CaptureReader
                 _pcapHeader = _pcapHeader,
                 _pcapMaxCaptured = _pcapMaxCaptured,
                 _pcapOffset = PcapFileHeader.Size,
-                _firstBufferSize = FileBufferSize,
+                _firstBufferSize = FileBufferFor(file.Length ?? FileBufferSize),
             };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CaptureFormatException)
@@ -101,6 +101,12 @@ public sealed partial class CaptureReader
         ArgumentNullException.ThrowIfNull(displayName);
         return Start(new StreamSource(stream, null, leaveOpen: false), StreamBufferSize, displayName);
     }
+
+    /// <summary>
+    /// The buffer for a regular file of <paramref name="length"/> bytes: <see cref="FileBufferSize"/>, or the file's
+    /// size rounded up to 64 KiB when smaller (a small file needs no huge page; the buffer grows if a record does not fit).
+    /// </summary>
+    private static int FileBufferFor(long length) => (int)Math.Min(FileBufferSize, Math.Max(1 << 16, (length + 0xFFFF) & ~0xFFFFL));
 
     private static CaptureReader Start(CaptureSource source, int bufferSize, string name)
     {
@@ -120,11 +126,11 @@ public sealed partial class CaptureReader
     private void Initialize()
     {
         Probe();
-        var isGzip = _end >= 2 && _buffer[0] == 0x1F && _buffer[1] == 0x8B;
+        var isGzip = _end >= 2 && _buffer.Span[0] == 0x1F && _buffer.Span[1] == 0x8B;
         if (isGzip)
         {
             // RFC 1952 §2.3.1: ID1 = 31, ID2 = 139. The name of the file says nothing.
-            var compressed = _source.ReopenAsStream(_buffer.AsSpan(0, _end));
+            var compressed = _source.ReopenAsStream(_buffer.Span[.._end]);
             var gzip = new GZipStream(compressed, CompressionMode.Decompress);
             _source = new StreamSource(gzip, compressed, leaveOpen: false);
             _start = _end = 0;
@@ -132,7 +138,7 @@ public sealed partial class CaptureReader
             Probe();
         }
 
-        var head = _buffer.AsSpan(0, _end);
+        var head = _buffer.Span[.._end];
         var what = isGzip ? "gzip data" : "file";
         if (head.IsEmpty)
         {
@@ -195,7 +201,7 @@ public sealed partial class CaptureReader
         {
             while (_end < ProbeLength)
             {
-                var n = _source.Read(_buffer.AsSpan(_end));
+                var n = _source.Read(_buffer.Span[_end..]);
                 if (n == 0)
                 {
                     _sourceDone = true;

@@ -1,4 +1,4 @@
-using System.Buffers;
+using SynAck.Capture.Memory;
 using SynAck.Capture.Pcap;
 using SynAck.Capture.PcapNg;
 using SynAck.Capture.Sources;
@@ -6,22 +6,25 @@ using SynAck.Capture.Sources;
 namespace SynAck.Capture;
 
 /// <summary>
-/// Reads packets from a pcap or pcapng capture (optionally gzip-compressed) in constant memory: one pooled buffer,
+/// Reads packets from a pcap or pcapng capture (optionally gzip-compressed) in constant memory: one native buffer,
 /// refilled from the source and parsed in place by <see cref="PcapReader"/> or <see cref="PcapNgReader"/>, so a
 /// packet is never copied and reading allocates nothing per packet. A truncated tail or a corrupt block ends the
 /// packets with a <see cref="CaptureWarning"/>; <see cref="TryReadNext"/> never throws.
 /// </summary>
 public sealed partial class CaptureReader : IDisposable
 {
-    /// <summary>Initial buffer for regular files (refills are rare and each is one large read).</summary>
-    internal const int FileBufferSize = 1024 * 1024;
+    /// <summary>
+    /// Initial buffer for regular files, one huge page (refills are rare and each is one large read; a smaller file
+    /// gets a buffer its size).
+    /// </summary>
+    internal const int FileBufferSize = HugePages.Size;
 
     /// <summary>Initial buffer for streams (stdin, gzip); it grows when a record does not fit.</summary>
     internal const int StreamBufferSize = 256 * 1024;
 
     private readonly List<CaptureWarning> _warnings = [];
     private CaptureSource _source;
-    private byte[] _buffer;
+    private NativeBuffer _buffer;
     private int _start;
     private int _end;
     private bool _sourceDone;
@@ -40,7 +43,7 @@ public sealed partial class CaptureReader : IDisposable
     private CaptureReader(CaptureSource source, int bufferSize, string name)
     {
         _source = source;
-        _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+        _buffer = new NativeBuffer(bufferSize);
         Name = name;
     }
 
@@ -69,7 +72,7 @@ public sealed partial class CaptureReader : IDisposable
     {
         while (!_stopped)
         {
-            var span = new ReadOnlySpan<byte>(_buffer, _start, _end - _start);
+            ReadOnlySpan<byte> span = _buffer.Span[_start.._end];
             CaptureReadStatus status;
             CaptureProblem problem;
             if (!_isPcapNg)
@@ -121,13 +124,8 @@ public sealed partial class CaptureReader : IDisposable
     {
         _stopped = true;
         _source.Dispose();
-        var buffer = _buffer;
-        _buffer = [];
         _start = _end = 0;
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        _buffer.Dispose();
     }
 
     /// <summary>Keeps the unread bytes, grows the buffer when they fill it, and reads more; at the end of the input
@@ -137,27 +135,23 @@ public sealed partial class CaptureReader : IDisposable
         var unread = _end - _start;
         if (_start > 0)
         {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, unread);
+            _buffer.Span[_start.._end].CopyTo(_buffer.Span);
             _start = 0;
             _end = unread;
         }
 
         if (_end == _buffer.Length)
         {
-            var grown = ArrayPool<byte>.Shared.Rent(_buffer.Length == 0 ? _firstBufferSize : _buffer.Length * 2);
-            Buffer.BlockCopy(_buffer, 0, grown, 0, _end);
-            if (_buffer.Length > 0)
-            {
-                ArrayPool<byte>.Shared.Return(_buffer);
-            }
-
+            var grown = new NativeBuffer(_buffer.Length == 0 ? _firstBufferSize : _buffer.Length * 2);
+            _buffer.Span[.._end].CopyTo(grown.Span);
+            _buffer.Dispose();
             _buffer = grown;
         }
 
         var offset = _isPcapNg ? _pcapNg.Offset : _pcapOffset;
         try
         {
-            var n = _source.Read(_buffer.AsSpan(_end));
+            var n = _source.Read(_buffer.Span[_end..]);
             _end += n;
             _sourceDone = n == 0;
         }

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
+using SynAck.Capture.Memory;
 
 namespace SynAck.Analysis.Tracking;
 
@@ -52,15 +52,14 @@ internal sealed unsafe class SlotBlocks<T> : IDisposable
     }
 
     // A whole number of huge pages: a block's tail shorter than one would be faulted 4 KiB at a time.
-    private static nuint BlockBytes => ((nuint)BlockSize * (nuint)sizeof(T) + HugePages.Size - 1) & ~(nuint)(HugePages.Size - 1);
+    private static nuint BlockBytes => HugePages.RoundUp((nuint)BlockSize * (nuint)sizeof(T));
 
     /// <summary>Adds one block of slots (contents undefined until the caller clears a slot).</summary>
     public void Grow()
     {
         ObjectDisposedException.ThrowIf(_blocks is null, this);
         var bytes = BlockBytes;
-        var block = (T*)NativeMemory.AlignedAlloc(bytes, (nuint)HugePages.Size);
-        HugePages.Advise(block, bytes);
+        var block = (T*)HugePages.Allocate(bytes);
 
         GC.AddMemoryPressure((long)bytes);
         var n = _blocks.Length;
@@ -89,7 +88,7 @@ internal sealed unsafe class SlotBlocks<T> : IDisposable
         Capacity = 0;
         foreach (var b in blocks)
         {
-            NativeMemory.AlignedFree((void*)b);
+            HugePages.Free((void*)b);
             GC.RemoveMemoryPressure((long)BlockBytes);
         }
     }
