@@ -6,7 +6,7 @@ namespace SynAck.Analysis.Pipeline;
 /// One hand-over from the reader to every shard: each shard's segments (in capture order), what to do after them
 /// (a sweep at a given time, or the end of the capture), and each shard's output. Pooled and reused in a ring.
 /// </summary>
-internal sealed class Chunk
+internal sealed class Chunk : IDisposable
 {
     private int _pending;
 
@@ -60,6 +60,15 @@ internal sealed class Chunk
         foreach (var o in Outputs)
         {
             o.Reset();
+        }
+    }
+
+    public void Dispose()
+    {
+        Done.Dispose();
+        foreach (var o in Outputs)
+        {
+            o.Dispose();
         }
     }
 

@@ -72,9 +72,9 @@ internal sealed class OutputMerger(Stream? output, Action<ConnRecord>? onRecord)
             var winner = outputs[best]!;
             ref readonly var r = ref winner.Records.Written[_heads[best]++];
             _buffered?.Write(winner.Bytes.Written.Slice(r.Offset, r.Length));
-            if (r.Record is not null)
+            if (r.Kept >= 0)
             {
-                onRecord!(r.Record);
+                onRecord!(winner.Kept[r.Kept]);
             }
         }
 

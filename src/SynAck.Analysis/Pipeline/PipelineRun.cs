@@ -168,7 +168,7 @@ internal sealed class PipelineRun : IDisposable
 
         foreach (var c in _ring)
         {
-            c.Done.Dispose();
+            c.Dispose();
         }
     }
 

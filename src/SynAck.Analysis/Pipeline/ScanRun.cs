@@ -133,6 +133,7 @@ internal sealed class ScanRun : IDisposable
             }
 
             _lanes[i].Completed.Dispose();
+            _lanes[i].DisposeRing();
         }
     }
 
@@ -507,6 +508,15 @@ internal sealed class ScanRun : IDisposable
         /// calling thread to allocate and touch every thread's buffers first.
         /// </summary>
         public ShardOutput[] Ring => _ring ??= Enumerable.Range(0, RingSize).Select(_ => new ShardOutput()).ToArray();
+
+        /// <summary>Frees the epoch outputs' buffers, once the run is over.</summary>
+        public void DisposeRing()
+        {
+            foreach (var output in _ring ?? [])
+            {
+                output.Dispose();
+            }
+        }
 
         /// <summary>Ring slots the thread may fill (released by the merge).</summary>
         public SemaphoreSlim Free { get; } = new(RingSize);

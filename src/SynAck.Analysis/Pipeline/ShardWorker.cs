@@ -136,7 +136,7 @@ internal sealed class ShardWorker : IZeekRowSink
         var start = output.Bytes.Count;
         _encode?.Invoke(record);
         output.Records.Add(new EmittedRecord(
-            _emitFrame, _phase, record.FirstFrame, _index, start, output.Bytes.Count - start, _keepRecords ? record : null));
+            _emitFrame, record.FirstFrame, start, output.Bytes.Count - start, _keepRecords ? output.Keep(record) : -1, _phase));
     }
 
     public void OnZeekRow(in ZeekConnRow row, long firstFrame)
@@ -144,6 +144,6 @@ internal sealed class ShardWorker : IZeekRowSink
         var output = _output!;
         var start = output.Bytes.Count;
         _zeek!.Write(row);
-        output.Records.Add(new EmittedRecord(_emitFrame, _phase, firstFrame, _index, start, output.Bytes.Count - start, null));
+        output.Records.Add(new EmittedRecord(_emitFrame, firstFrame, start, output.Bytes.Count - start, -1, _phase));
     }
 }
