@@ -14,7 +14,8 @@ namespace SynAck.Analysis.Tracking;
 /// whole 2 MiB pages, aligned, and on Linux advised as transparent huge pages (<c>madvise(MADV_HUGEPAGE)</c>), so a
 /// block is faulted in 2 MiB at a time: on real-close a run's page faults went from 6,835 to 3,177 and its time from
 /// 0.80 to 0.73 s (interleaved runs). A slot's memory is not zeroed: the tracker clears a slot when it takes it (it
-/// writes those lines then anyway). Freed by <see cref="Dispose"/> or the finalizer; the GC is told of the memory.
+/// writes those lines then anyway). Freed by <see cref="Dispose"/> or the finalizer (see
+/// <see cref="HugePages"/> for why the GC is not told of the memory).
 /// </para>
 /// </summary>
 internal sealed unsafe class SlotBlocks<T> : IDisposable
@@ -60,8 +61,6 @@ internal sealed unsafe class SlotBlocks<T> : IDisposable
         ObjectDisposedException.ThrowIf(_blocks is null, this);
         var bytes = BlockBytes;
         var block = (T*)HugePages.Allocate(bytes);
-
-        GC.AddMemoryPressure((long)bytes);
         var n = _blocks.Length;
         Array.Resize(ref _blocks, n + 1);
         _blocks[n] = (nint)block;
@@ -89,7 +88,6 @@ internal sealed unsafe class SlotBlocks<T> : IDisposable
         foreach (var b in blocks)
         {
             HugePages.Free((void*)b);
-            GC.RemoveMemoryPressure((long)BlockBytes);
         }
     }
 }

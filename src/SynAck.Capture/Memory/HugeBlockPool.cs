@@ -57,8 +57,6 @@ internal static unsafe class HugeBlockPool
                 }
             }
         }
-
-        GC.AddMemoryPressure((long)bytes);
         return HugePages.Allocate(bytes);
     }
 
@@ -76,6 +74,5 @@ internal static unsafe class HugeBlockPool
         }
 
         HugePages.Free(block);
-        GC.RemoveMemoryPressure((long)bytes);
     }
 }

@@ -11,6 +11,11 @@ namespace SynAck.Capture.Memory;
 /// ordinary memory took 61–70 ms there and the same memory advised as huge pages 1–10 ms (a C loop, three runs
 /// each). Managed arrays cannot have this: the GC commits its heap in pieces the kernel never backs with huge pages.
 /// </para>
+/// <para>
+/// The owners of these blocks free them when disposed (a finalizer only as a safety net) and do not tell the GC of
+/// them (<c>GC.AddMemoryPressure</c>): the pressure made it run full, compacting collections in the middle of a run,
+/// whose own page faults (about 150 on real-close) cost more than anything they could reclaim.
+/// </para>
 /// </summary>
 internal static unsafe partial class HugePages
 {

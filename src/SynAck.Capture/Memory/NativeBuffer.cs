@@ -5,7 +5,8 @@ namespace SynAck.Capture.Memory;
 /// <summary>
 /// A byte buffer in native memory owned by one reader: whole huge pages (<see cref="HugePages"/>) from
 /// <see cref="HugeFrom"/> bytes on (its <see cref="Length"/> is then the rounded size), ordinary native memory below.
-/// Freed by <see cref="Dispose"/> or, failing that, the finalizer; the GC is told of the memory.
+/// Freed by <see cref="Dispose"/> or, failing that, the finalizer (see
+/// <see cref="HugePages"/> for why the GC is not told of the memory).
 /// </summary>
 internal sealed unsafe class NativeBuffer : IDisposable
 {
@@ -28,11 +29,6 @@ internal sealed unsafe class NativeBuffer : IDisposable
         {
             _pointer = (byte*)NativeMemory.Alloc((nuint)length);
             Length = length;
-        }
-
-        if (Length > 0)
-        {
-            GC.AddMemoryPressure(Length);
         }
     }
 
@@ -59,7 +55,6 @@ internal sealed unsafe class NativeBuffer : IDisposable
         }
 
         _pointer = null;
-        GC.RemoveMemoryPressure(Length);
         Length = 0;
         if (_huge)
         {
