@@ -102,15 +102,17 @@ public sealed partial class ConnectionTracker
                 {
                     _sequences.Grow();
                 }
-                if (_free.Length < _slots.Capacity)
-                {
-                    // The side arrays double, so growing stays linear however many blocks are added.
-                    var size = Math.Max(_slots.Capacity, _free.Length * 2);
-                    Array.Resize(ref _uids, size);
-                    Array.Resize(ref _recorded, size);
-                    Array.Resize(ref _tunnels, size);
-                    Array.Resize(ref _free, size);
-                }
+            }
+
+            if (_highWater == _free.Length)
+            {
+                // The side arrays follow the slots in use, not the blocks' capacity (a block is 65,536 slots), and
+                // double, so growing stays linear.
+                var size = Math.Max(1024, _free.Length * 2);
+                Array.Resize(ref _uids, size);
+                Array.Resize(ref _recorded, size);
+                Array.Resize(ref _tunnels, size);
+                Array.Resize(ref _free, size);
             }
 
             slot = _highWater++;

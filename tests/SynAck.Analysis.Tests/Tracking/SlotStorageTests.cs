@@ -19,8 +19,8 @@ public sealed class SlotStorageTests
 
     /// <summary>
     /// 1000 connections, each a SYN, SYN+ACK and reset, opened 20 ms apart: a reset connection leaves the table some
-    /// seconds later (Zeek's close delay, then the next sweep), so a few hundred are live at once (more than one block
-    /// of slots) and the slots of ended connections are reused by later ones.
+    /// seconds later (Zeek's close delay, then the next sweep), so a few hundred are live at once and the slots of
+    /// ended connections are reused by later ones.
     /// </summary>
     private static string Overlapping()
     {
@@ -48,6 +48,32 @@ public sealed class SlotStorageTests
         }
 
         return cap.Save();
+    }
+
+    [Fact]
+    public void SlotBlocks_SlotsAcrossBlocks_KeepTheirOwnContents()
+    {
+        using var slots = new SlotBlocks<ConnectionState>();
+        slots.Grow();
+        var perBlock = slots.Capacity;
+        slots.Grow();
+        slots.Grow();
+        Assert.Equal(3 * perBlock, slots.Capacity);
+
+        // The last slot of a block and the first of the next are neighbours in number, not in memory.
+        int[] probes = [0, perBlock - 1, perBlock, (2 * perBlock) - 1, 2 * perBlock, (3 * perBlock) - 1];
+        foreach (var p in probes)
+        {
+            slots[p] = default;
+            slots[p].FirstFrame = p + 1;
+            slots[p].LastPacketNs = -p;
+        }
+
+        foreach (var p in probes)
+        {
+            Assert.Equal(p + 1, slots[p].FirstFrame);
+            Assert.Equal(-p, slots[p].LastPacketNs);
+        }
     }
 
     [Fact]
