@@ -19,8 +19,8 @@ internal struct ConnectionState
     public byte TunnelChanges;
 
     /// <summary>
-    /// True once the tracker keeps something for this slot in its side arrays (uid, recorded transitions, tunnels):
-    /// most connections have nothing there, and their removal then reads and clears none of those arrays.
+    /// True once the tracker keeps side data for this slot (<see cref="SlotSideData"/>: uid, recorded transitions,
+    /// tunnels): most connections have none, and their removal then looks nothing up.
     /// </summary>
     public bool HasSideData;
 

@@ -106,13 +106,8 @@ public sealed partial class ConnectionTracker
 
             if (_highWater == _free.Length)
             {
-                // The side arrays follow the slots in use, not the blocks' capacity (a block is 65,536 slots), and
-                // double, so growing stays linear.
-                var size = Math.Max(1024, _free.Length * 2);
-                Array.Resize(ref _uids, size);
-                Array.Resize(ref _recorded, size);
-                Array.Resize(ref _tunnels, size);
-                Array.Resize(ref _free, size);
+                // The free list follows the slots in use, not the blocks' capacity (a block is 65,536 slots).
+                Array.Resize(ref _free, Math.Max(1024, _free.Length * 2));
             }
 
             slot = _highWater++;
@@ -237,9 +232,9 @@ public sealed partial class ConnectionTracker
         else
         {
             var sequence = _sequence is null ? default : _sequences[slot];
-            var uid = c.HasSideData ? _uids[slot] : null;
-            var recorded = c.HasSideData ? _recorded[slot] : null;
-            record = ConnRecordBuilder.Build(ref c, sequence, uid ?? ConnUid.Create(_options.UidSeed, c.FirstFrame), recorded, reason, TunnelParents(slot));
+            var side = SideDataOf(slot);
+            record = ConnRecordBuilder.Build(
+                ref c, sequence, side?.Uid ?? ConnUid.Create(_options.UidSeed, c.FirstFrame), side?.Recorded, reason, TunnelParents(slot));
         }
 
         if (_sequence is not null)
@@ -251,9 +246,7 @@ public sealed partial class ConnectionTracker
         c.InUse = false;
         if (c.HasSideData)
         {
-            _uids[slot] = null;
-            _recorded[slot] = null;
-            _tunnels[slot] = null;
+            _side.Remove(slot);
         }
 
         _free[_freeCount++] = slot;

@@ -41,8 +41,7 @@ public sealed partial class ConnectionTracker
 
     private void AddTunnelParent(int slot, in Encapsulation tunnel)
     {
-        _slots[slot].HasSideData = true;
-        var list = _tunnels[slot] ??= [];
+        var list = SideOf(slot).Tunnels ??= [];
         var identity = tunnel.Identity();
         foreach (var t in list)
         {
@@ -57,7 +56,7 @@ public sealed partial class ConnectionTracker
 
     private TunnelParent[] TunnelParents(int slot)
     {
-        var list = _slots[slot].HasSideData ? _tunnels[slot] : null;
+        var list = SideDataOf(slot)?.Tunnels;
         if (list is null)
         {
             return [];
