@@ -19,7 +19,7 @@ internal struct ConnectionState
     public byte TunnelChanges;
 
     /// <summary>
-    /// True once the tracker keeps side data for this slot (<see cref="SlotSideData"/>: uid, recorded transitions,
+    /// True once the tracker keeps side data for this slot (<see cref="SlotSideData"/>: recorded transitions,
     /// tunnels): most connections have none, and their removal then looks nothing up.
     /// </summary>
     public bool HasSideData;

@@ -106,8 +106,14 @@ public sealed partial class ConnectionTracker
 
             if (_highWater == _free.Length)
             {
-                // The free list follows the slots in use, not the blocks' capacity (a block is 65,536 slots).
-                Array.Resize(ref _free, Math.Max(1024, _free.Length * 2));
+                // The free list (and the uids, when kept) follow the slots in use, not the blocks' capacity (a block
+                // is 65,536 slots).
+                var size = Math.Max(1024, _free.Length * 2);
+                Array.Resize(ref _free, size);
+                if (_options.ReportOutcomes)
+                {
+                    Array.Resize(ref _uids, size);
+                }
             }
 
             slot = _highWater++;
@@ -232,9 +238,9 @@ public sealed partial class ConnectionTracker
         else
         {
             var sequence = _sequence is null ? default : _sequences[slot];
-            var side = SideDataOf(slot);
+            var uid = _uids.Length != 0 ? _uids[slot] : null;
             record = ConnRecordBuilder.Build(
-                ref c, sequence, side?.Uid ?? ConnUid.Create(_options.UidSeed, c.FirstFrame), side?.Recorded, reason, TunnelParents(slot));
+                ref c, sequence, uid ?? ConnUid.Create(_options.UidSeed, c.FirstFrame), SideDataOf(slot)?.Recorded, reason, TunnelParents(slot));
         }
 
         if (_sequence is not null)
@@ -247,6 +253,11 @@ public sealed partial class ConnectionTracker
         if (c.HasSideData)
         {
             _side.Remove(slot);
+        }
+
+        if (_uids.Length != 0)
+        {
+            _uids[slot] = null;
         }
 
         _free[_freeCount++] = slot;

@@ -33,6 +33,10 @@ public sealed partial class ConnectionTracker
     // length of the slots, which the common case never reads (growing them with the slots was about 300 page faults
     // on real-close).
     private readonly Dictionary<int, SlotSideData> _side = [];
+
+    // Uids by slot, only when per-packet outcomes are reported (every packet names its connection's uid, so the
+    // lookup stays an array index); records compute theirs when the connection ends.
+    private string?[] _uids = [];
     private int[] _free = [];
     private int _freeCount;
     private int _highWater;
@@ -210,8 +214,7 @@ public sealed partial class ConnectionTracker
     /// <summary>The uid of the connection in <paramref name="slot"/>, cached for the packets that follow.</summary>
     private string UidOf(int slot)
     {
-        var side = SideOf(slot);
-        return side.Uid ??= ConnUid.Create(_options.UidSeed, _slots[slot].FirstFrame);
+        return _uids[slot] ??= ConnUid.Create(_options.UidSeed, _slots[slot].FirstFrame);
     }
 
     private PacketOutcome Outcome(ref ConnectionState c, string uid, int side, in TcpSegment seg, bool badChecksum)
