@@ -5,7 +5,8 @@
 #      against the peers (hyperfine medians, ratios to the first command);
 #   2. 1 thread, the default and the tcpdump copy, run alternately (ABCABC...) so all see the same machine load;
 #   3. start-up: the same command on a 1-packet capture;
-#   4. peak RSS on the capture and on the capture multiplied 10 times (hidden `synack dev multiply`).
+#   4. peak RSS on the capture and on the capture multiplied 10 times (hidden `synack dev multiply`), and the page
+#      faults of a run (each costs about 14 us on a VM; see docs/performance.md, Page faults).
 # Usage: scripts/bench.sh [CAPTURE]
 #   CAPTURE defaults to ../shared/bench/real-close.pcap (decompressed once into $TMPDIR).
 #   RUNS=N timed runs per command (default 3); PEERS="tcpdump tshark" to choose peers; SCALE=0 skips the x10 run;
@@ -71,3 +72,9 @@ if [ "${SCALE:-1}" != 0 ]; then
   [ -f "$big" ] || "$bin" dev multiply "$cap" "$big" --times 10 2>/dev/null
   printf '  %-28s %6d %6d\n' "capture x10" $(( $(rss "$bin" conns --format zeek --threads 1 "$big") / 1024 )) $(( $(rss "$bin" conns --format zeek "$big") / 1024 ))
 fi
+
+faults() { /usr/bin/time -f "%R" "$@" 2>&1 >/dev/null | tail -1; }
+echo
+echo "page faults (minor), synack conns --format zeek:"
+printf '  %-28s %6d %6d\n' "" 1 "$cores"
+printf '  %-28s %6d %6d\n' "capture" "$(faults "$bin" conns --format zeek --threads 1 "$cap")" "$(faults "$bin" conns --format zeek "$cap")"
