@@ -68,23 +68,24 @@ public sealed partial class CaptureReader
             return null;
         }
 
+        var bufferSize = FileBufferFor(file.Length ?? FileBufferSize);
         try
         {
             if (_isPcapNg)
             {
-                return Start(file.Reopen(), FileBufferFor(file.Length ?? FileBufferSize), Name);
+                return Start(file.Reopen(), bufferSize, Name);
             }
 
             // pcap: the header is known, so the new reader starts at the first record without probing, and takes and
             // fills its buffer on its first read, on the thread that reads it (a parallel run opens one per thread
-            // before any of them starts: reading a megabyte for each there would delay them all).
+            // before any of them starts: reading a buffer's worth for each there would delay them all).
             return new CaptureReader(file.Reopen(PcapFileHeader.Size), 0, Name)
             {
                 Format = Format,
                 _pcapHeader = _pcapHeader,
                 _pcapMaxCaptured = _pcapMaxCaptured,
                 _pcapOffset = PcapFileHeader.Size,
-                _firstBufferSize = FileBufferFor(file.Length ?? FileBufferSize),
+                _firstBufferSize = bufferSize,
             };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CaptureFormatException)
