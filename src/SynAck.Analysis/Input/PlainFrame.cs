@@ -21,6 +21,7 @@ internal static class PlainFrame
     public const int Ipv4Header = 20;
 
     /// <summary>The IP packet (from its header on, as captured) of a plain Ethernet/IPv4/TCP frame, or false.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryGetIp(LinkType link, ReadOnlySpan<byte> frame, out ReadOnlySpan<byte> ip)
     {
         if (link != LinkType.Ethernet || frame.Length < EthernetHeader + Ipv4Header + TcpHeader.MinLength)

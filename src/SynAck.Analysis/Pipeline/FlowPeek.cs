@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using SynAck.Analysis.Flows;
 using SynAck.Analysis.Input;
 using SynAck.Wire;
@@ -15,6 +16,7 @@ namespace SynAck.Analysis.Pipeline;
 internal static class FlowPeek
 {
     /// <summary>True, with the hash, for an Ethernet/IPv4/TCP frame of the plain kind (<see cref="PlainFrame"/>); false for anything else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryHash(LinkType link, ReadOnlySpan<byte> frame, out int hash)
     {
         if (!PlainFrame.TryGetIp(link, frame, out var ip))

@@ -161,8 +161,28 @@ internal sealed class ScanRun : IDisposable
             return;
         }
 
-        while (reader.TryReadNext(out var packet))
+        // Other threads' packets are passed over in the reader's own loop (see below); with an observer every packet
+        // is decoded here, and one thread has no other threads' packets.
+        var passOver = observer is null && shards > 1;
+        var others = new OtherShards(index, shards);
+        while (true)
         {
+            var declined = false;
+            if (passOver)
+            {
+                // Never past a packet that ends an epoch or comes to a cancellation check: those take the path below.
+                var max = Math.Min(epochPackets - inEpoch - 1, (lane.Packets | CancellationCheckMask) - lane.Packets);
+                others.NextSweep = nextSweep;
+                var passed = reader.SkipWhile(ref others, (int)max, out declined);
+                lane.Packets += passed;
+                inEpoch += passed;
+            }
+
+            if (!reader.TryReadNext(out var packet))
+            {
+                break;
+            }
+
             if ((++lane.Packets & CancellationCheckMask) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -182,8 +202,9 @@ internal sealed class ScanRun : IDisposable
             var owner = 0;
             var tracked = false;
             // The 4-tuple hash of a plain frame, read from its bytes (when sharding needs it).
-            var peeked = 0;
-            var hasHash = observer is null && shards > 1 && FlowPeek.TryHash(packet.LinkType, packet.Data, out peeked);
+            // (When the pass-over loop declined this packet, it read the hash already.)
+            var peeked = others.Hash;
+            var hasHash = declined ? others.HasHash : passOver && FlowPeek.TryHash(packet.LinkType, packet.Data, out peeked);
             if (hasHash && packet.TimestampNanos < nextSweep && ShardOfHash(peeked, shards) != index)
             {
                 // Another thread's packet, read from its bytes without decoding, when it cannot start a sweep:
@@ -494,6 +515,24 @@ internal sealed class ScanRun : IDisposable
     }
 
 
+
+    /// <summary>
+    /// Passes over another thread's packets: a plain frame (<see cref="FlowPeek"/>) of another shard that cannot
+    /// start a sweep, the packets <see cref="Scan"/> would do nothing with; keeps the hash it read of the packet it
+    /// keeps.
+    /// </summary>
+    private struct OtherShards(int index, int shards) : IPacketSkip
+    {
+        public long NextSweep;
+        public int Hash;
+        public bool HasHash;
+
+        public bool Skip(LinkType linkType, ReadOnlySpan<byte> data, long timestampNanos)
+        {
+            HasHash = FlowPeek.TryHash(linkType, data, out Hash);
+            return HasHash && timestampNanos < NextSweep && ShardOfHash(Hash, shards) != index;
+        }
+    }
 
     /// <summary>One thread's reader, tracker, ring of epoch outputs and hand-shakes with the merge.</summary>
     private sealed class Lane(CaptureReader reader)
