@@ -3,7 +3,7 @@ using System.Text;
 namespace SynAck.Cli.Tests;
 
 /// <summary>The outcome of one in-process <c>synack</c> run.</summary>
-internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
+internal sealed record CliRun(int ExitCode, string Stdout, string Stderr, byte[] StdoutBytes)
 {
     public string[] StdoutLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -22,7 +22,8 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         // hand-over) fails its test instead of stalling the suite.
         var run = Task.Factory.StartNew(() => new SynAckCli(env).Run(args), TaskCreationOptions.LongRunning);
         Assert.True(run.Wait(Limit), $"synack {string.Join(' ', args)} did not finish within {Limit.TotalMinutes} minutes");
-        return new CliRun(run.Result, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+        var bytes = stdout.ToArray();
+        return new CliRun(run.Result, Encoding.UTF8.GetString(bytes), stderr.ToString(), bytes);
     }
 
     public static CliRun Of(params string[] args) => Of(args, terminal: false);

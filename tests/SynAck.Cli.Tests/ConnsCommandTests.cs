@@ -119,7 +119,7 @@ public sealed class ConnsCommandTests
         var run = CliRun.Of("conns", RepoPaths.Sample, "--format", "xml");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Equal("synack: Argument 'xml' not recognized. Must be one of: 'table' 'zeek' 'json' 'csv' (see 'synack --help')\n", run.Stderr);
+        Assert.Equal("synack: Argument 'xml' not recognized. Must be one of: 'table' 'zeek' 'json' 'csv' 'parquet' (see 'synack --help')\n", run.Stderr);
         Assert.Equal("", run.Stdout);
     }
 }

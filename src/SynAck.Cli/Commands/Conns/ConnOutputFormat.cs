@@ -14,4 +14,7 @@ public enum ConnOutputFormat
 
     /// <summary>RFC 4180 CSV with a header row.</summary>
     Csv,
+
+    /// <summary>An Apache Parquet file (the CSV columns, typed, and tunnel parents), to standard output when redirected.</summary>
+    Parquet,
 }

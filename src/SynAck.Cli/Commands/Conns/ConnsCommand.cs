@@ -3,7 +3,7 @@ using SynAck.Cli.Common;
 
 namespace SynAck.Cli.Commands.Conns;
 
-/// <summary>Definition of <c>synack conns CAPTURE... [--format table|zeek|json|csv]</c>.</summary>
+/// <summary>Definition of <c>synack conns CAPTURE... [--format table|zeek|json|csv|parquet]</c>.</summary>
 public static class ConnsCommand
 {
     public static Command Create(CommonOptions common, CliEnvironment environment)
@@ -16,10 +16,10 @@ public static class ConnsCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "table (terminal table, aligned text when redirected), zeek (conn.log TSV), json (one object per line), csv",
+            Description = "table (terminal table, aligned text when redirected), zeek (conn.log TSV), json (one object per line), csv, parquet (a Parquet file; redirect standard output)",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong("table", "zeek", "json", "csv");
+        format.AcceptOnlyFromAmong("table", "zeek", "json", "csv", "parquet");
         var command = new Command("conns", "List TCP connections: Zeek conn.log fields plus each endpoint's final RFC 9293 state, close kind and handshake")
         {
             captures,
@@ -38,6 +38,7 @@ public static class ConnsCommand
         "zeek" => ConnOutputFormat.Zeek,
         "json" => ConnOutputFormat.Json,
         "csv" => ConnOutputFormat.Csv,
+        "parquet" => ConnOutputFormat.Parquet,
         _ => ConnOutputFormat.Table,
     };
 }

@@ -11,14 +11,20 @@ namespace SynAck.Cli.Commands.Conns;
 /// <summary>
 /// Runs <c>synack conns</c>: tracks every TCP connection of each capture and writes one record per connection
 /// as it ends (Zeek's removal order; within one sweep, by first packet) on <see cref="ConnPipeline"/> with
-/// <c>--threads</c> workers (same bytes for any number). zeek, json and csv stream; the table collects the records
-/// first. Each capture gets its own pipeline with uids seeded by its index; a zeek or csv header is written once.
+/// <c>--threads</c> workers (same bytes for any number). zeek, json and csv stream; parquet buffers a row group at a
+/// time (<see cref="ConnParquetWriter"/>); the table collects the records first. Each capture gets its own pipeline
+/// with uids seeded by its index; a zeek or csv header, and one Parquet file, for all.
 /// </summary>
 public sealed class ConnsHandler(CliEnvironment environment, TextWriter output)
 {
     public int Run(ConnsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Format == ConnOutputFormat.Parquet && environment.OutputIsTerminal)
+        {
+            throw CliException.Usage("--format parquet writes a binary file: redirect standard output (synack conns -f parquet CAPTURE > conns.parquet)");
+        }
+
         // Open every capture first, so input errors come before any output (and a header is not left alone).
         var exit = CaptureInput.OpenAll(environment, options.Captures, out var readers);
         try
@@ -60,13 +66,15 @@ public sealed class ConnsHandler(CliEnvironment environment, TextWriter output)
             _ => null,
         };
         var table = options.Format == ConnOutputFormat.Table;
+        using var parquet = options.Format == ConnOutputFormat.Parquet ? new ConnParquetWriter(environment.Output) : null;
+        var streamed = !table && parquet is null;
         var records = new List<ConnRecord>();
         var numbered = new List<NumberedRecord>();
         var runs = new PipelineCaptures(environment, options.Threads, options.VerifyChecksums, options.NoTunnels);
         for (var i = 0; i < readers.Count; i++)
         {
             var (path, reader) = readers[i];
-            runs.Run(i, path, reader, table ? null : environment.Output, encoder, table ? records.Add : null, zeekEncoder: zeekEncoder);
+            runs.Run(i, path, reader, streamed ? environment.Output : null, encoder, table ? records.Add : parquet is { } p ? p.Write : null, zeekEncoder: zeekEncoder);
             TrackedCapture.ReportWarnings(environment, path, reader);
             numbered.AddRange(ConnTableRows.Number(records));
             records.Clear();
@@ -74,6 +82,7 @@ public sealed class ConnsHandler(CliEnvironment environment, TextWriter output)
 
         zeek?.WriteFooter();
         header.Flush();
+        parquet?.Complete();
         if (options.Stats)
         {
             runs.WriteStats();
