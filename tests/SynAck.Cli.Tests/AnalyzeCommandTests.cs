@@ -98,13 +98,55 @@ public sealed class AnalyzeCommandTests
             + "  SA-FLAG-009 Non-zero acknowledgment field with ACK clear       low         1       11\n"
             + "\n"
             + "Top findings:\n"
-            + "  SA-FLAG-001 high     127.0.0.1 -> 127.0.0.1, count 2, frames 2957-2961\n"
-            + "  SA-FLAG-005 medium   127.0.0.1 -> 127.0.0.1, count 2, frames 2953-2959\n"
-            + "  SA-FLAG-004 medium   127.0.0.1 -> 127.0.0.1, count 2, frames 2954-2955\n"
-            + "  SA-FLAG-009 low     127.0.0.1 -> 127.0.0.1, count 11, frames 2945-2971\n"
-            + "  SA-FLAG-006 low      127.0.0.1 -> 127.0.0.1, count 2, frames 2953-2959\n",
+            + "  SA-FLAG-001  high    127.0.0.1 -> 127.0.0.1, count 2, frames 2957-2961\n"
+            + "  SA-FLAG-005  medium  127.0.0.1 -> 127.0.0.1, count 2, frames 2953-2959\n"
+            + "  SA-FLAG-004  medium  127.0.0.1 -> 127.0.0.1, count 2, frames 2954-2955\n"
+            + "  SA-FLAG-009  low     127.0.0.1 -> 127.0.0.1, count 11, frames 2945-2971\n"
+            + "  SA-FLAG-006  low     127.0.0.1 -> 127.0.0.1, count 2, frames 2953-2959\n",
             run.Stdout,
             StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Analyze_TwoCaptures_TopFindingsNameTheirCapture()
+    {
+        var labeled = Path.Combine(RepoPaths.Shared, "captures", "labeled.pcap");
+        Skip.IfNot(File.Exists(labeled), "../shared/captures/labeled.pcap is absent");
+
+        var text = CliRun.Of("analyze", RepoPaths.Sample, labeled);
+        var json = CliRun.Of("analyze", "--json", RepoPaths.Sample, labeled);
+
+        // The findings' frame numbers are labeled.pcap's (the sample has none), so each line says so.
+        Assert.Equal(ExitCodes.Ok, text.ExitCode);
+        var top = text.Stdout[text.Stdout.IndexOf("Top findings:\n", StringComparison.Ordinal)..];
+        var pad = new string(' ', Math.Max(RepoPaths.Sample.Length, labeled.Length) - labeled.Length);
+        Assert.Equal(
+            "Top findings:\n"
+            + $"  SA-FLAG-001  high    {labeled}{pad}  127.0.0.1 -> 127.0.0.1, count 2, frames 2957-2961\n"
+            + $"  SA-FLAG-005  medium  {labeled}{pad}  127.0.0.1 -> 127.0.0.1, count 2, frames 2953-2959\n"
+            + $"  SA-FLAG-004  medium  {labeled}{pad}  127.0.0.1 -> 127.0.0.1, count 2, frames 2954-2955\n"
+            + $"  SA-FLAG-009  low     {labeled}{pad}  127.0.0.1 -> 127.0.0.1, count 11, frames 2945-2971\n"
+            + $"  SA-FLAG-006  low     {labeled}{pad}  127.0.0.1 -> 127.0.0.1, count 2, frames 2953-2959\n",
+            top);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Stdout);
+        var first = doc.RootElement.GetProperty("findings").GetProperty("top")[0];
+        Assert.Equal(labeled, first.GetProperty("capture").GetString());
+        Assert.Equal("SA-FLAG-001", first.GetProperty("id").GetString());
+        Assert.Equal(2957, first.GetProperty("first_frame").GetInt64());
+    }
+
+    [SkippableFact]
+    public void Analyze_OneCapture_TopFindingsHaveNoCaptureKey()
+    {
+        var labeled = Path.Combine(RepoPaths.Shared, "captures", "labeled.pcap");
+        Skip.IfNot(File.Exists(labeled), "../shared/captures/labeled.pcap is absent");
+
+        var json = CliRun.Of("analyze", "--json", labeled);
+
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Stdout);
+        var first = doc.RootElement.GetProperty("findings").GetProperty("top")[0];
+        Assert.False(first.TryGetProperty("capture", out _));
+        Assert.Equal("id", first.EnumerateObject().First().Name);
     }
 
     [Fact]

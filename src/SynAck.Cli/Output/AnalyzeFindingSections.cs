@@ -28,7 +28,8 @@ public static class AnalyzeFindingSections
         var top = new List<KeyValuePair<string, string>>();
         foreach (var x in f.Top)
         {
-            top.Add(Row($"{x.Id} {Severity(x.Severity)}", Evidence(x)));
+            var capture = depth.CaptureOf is { } of ? of(x) + "\t" : "";
+            top.Add(Row(x.Id, $"{Severity(x.Severity)}\t{capture}{Evidence(x)}"));
         }
 
         return
@@ -43,7 +44,7 @@ public static class AnalyzeFindingSections
             ]),
             new("Findings by severity", f.BySeverity.Select(kv => Row(Severity(kv.Key), Num(kv.Value))).ToList()),
             new("Findings by id", byId),
-            new("Top findings", top),
+            new("Top findings", top, TextValues: true),
         ];
     }
 

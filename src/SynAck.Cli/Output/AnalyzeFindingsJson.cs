@@ -50,7 +50,7 @@ public static class AnalyzeFindingsJson
         w.WriteStartArray("top");
         foreach (var finding in f.Top)
         {
-            FindingJsonWriter.WriteObject(w, finding);
+            FindingJsonWriter.WriteObject(w, finding, depth.CaptureOf?.Invoke(finding));
         }
 
         w.WriteEndArray();

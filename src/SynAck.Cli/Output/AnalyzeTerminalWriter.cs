@@ -17,7 +17,8 @@ public static class AnalyzeTerminalWriter
             table.AddColumn(new TableColumn("label"));
             for (var c = 0; c < width; c++)
             {
-                table.AddColumn(new TableColumn("value").RightAligned());
+                var column = new TableColumn("value");
+                table.AddColumn(section.TextValues ? column.LeftAligned() : column.RightAligned());
             }
 
             foreach (var (label, value) in section.Rows)

@@ -22,8 +22,8 @@ public static class AnalyzeTextWriter
                 output.WriteLine("  none");
             }
 
-            // Values are right-aligned; the leading empty column indents the rows by two spaces.
-            AlignedColumns.Write(output, rows, column => column >= 2);
+            // Numbers are right-aligned; the leading empty column indents the rows by two spaces.
+            AlignedColumns.Write(output, rows, column => column >= 2 && !section.TextValues);
         }
     }
 }

@@ -29,6 +29,7 @@ public sealed class AnalyzeHandler(CliEnvironment environment, TextWriter output
         var counter = new PacketCounter(builder, options.VerifyChecksums);
         var totals = new SequenceTotals();
         var findings = new List<Finding>();
+        var captureOf = new Dictionary<Finding, string>(ReferenceEqualityComparer.Instance);
         try
         {
             for (var i = 0; i < readers.Count; i++)
@@ -36,7 +37,12 @@ public sealed class AnalyzeHandler(CliEnvironment environment, TextWriter output
                 var (path, reader) = readers[i];
                 counter.Detector = new AnomalyDetector();
                 runs.Run(i, path, reader, onRecord: r => { builder.OnConnection(r); totals.Add(r); }, observer: counter);
-                findings.AddRange(counter.Detector.Findings());
+                foreach (var finding in counter.Detector.Findings())
+                {
+                    findings.Add(finding);
+                    captureOf[finding] = path;
+                }
+
                 TrackedCapture.ReportWarnings(environment, path, reader);
                 names.Add(path);
             }
@@ -60,7 +66,7 @@ public sealed class AnalyzeHandler(CliEnvironment environment, TextWriter output
         }
 
         var summary = builder.Build();
-        var depth = new AnalyzeFindings(FindingSummary.Create(findings), totals);
+        var depth = new AnalyzeFindings(FindingSummary.Create(findings), totals, names.Count > 1 ? f => captureOf[f] : null);
         if (options.Json)
         {
             output.Flush();

@@ -23,11 +23,17 @@ public static class FindingJsonWriter
     }
 
     /// <summary>One finding as a JSON object (the keys of one line), for writers that embed findings.</summary>
-    public static void WriteObject(Utf8JsonWriter w, Finding f)
+    /// <summary>One finding as an object; <paramref name="capture"/>, when given, first (a finding of several captures).</summary>
+    public static void WriteObject(Utf8JsonWriter w, Finding f, string? capture = null)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(f);
         w.WriteStartObject();
+        if (capture is not null)
+        {
+            w.WriteString("capture", capture);
+        }
+
         w.WriteString("id", f.Id);
         w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
         w.WriteString("title", f.Title);
