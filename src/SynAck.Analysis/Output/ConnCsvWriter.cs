@@ -7,7 +7,8 @@ namespace SynAck.Analysis.Output;
 
 /// <summary>
 /// Writes records as CSV (RFC 4180): a header row, then one row per connection with Zeek's conn.log columns and
-/// SynAck's main lifecycle columns. Unset values are empty cells; no value needs quoting.
+/// SynAck's main lifecycle columns. Unset values are empty cells; only a connection with several tunnel parents has
+/// a quoted cell (its uids, comma-separated).
 /// </summary>
 public sealed class ConnCsvWriter(IBufferWriter<byte> output)
 {
@@ -16,7 +17,7 @@ public sealed class ConnCsvWriter(IBufferWriter<byte> output)
     [
         "ts", "uid", "id.orig_h", "id.orig_p", "id.resp_h", "id.resp_p", "proto", "duration", "orig_bytes",
         "resp_bytes", "conn_state", "missed_bytes", "history", "orig_pkts", "orig_ip_bytes", "resp_pkts",
-        "resp_ip_bytes", "orig_state", "resp_state", "close_kind", "active_closer", "handshake_valid", "orig_isn",
+        "resp_ip_bytes", "tunnel_parents", "orig_state", "resp_state", "close_kind", "active_closer", "handshake_valid", "orig_isn",
         "resp_isn", "syn_synack_rtt", "synack_ack_rtt", "syn_retransmissions", "first_packet", "last_packet",
         "orig_retransmissions", "orig_dup_acks", "orig_zero_windows", "orig_out_of_order", "orig_rtt_samples",
         "orig_rtt_min", "orig_rtt_avg", "orig_rtt_max", "orig_rtt_stdev",
@@ -83,6 +84,8 @@ public sealed class ConnCsvWriter(IBufferWriter<byte> output)
         _out.Byte(Comma);
         _out.UInt(r.RespIpBytes);
         _out.Byte(Comma);
+        TunnelParents(r.TunnelParents);
+        _out.Byte(Comma);
         _out.Ascii(r.OrigState.ToName());
         _out.Byte(Comma);
         _out.Ascii(r.RespState.ToName());
@@ -137,6 +140,30 @@ public sealed class ConnCsvWriter(IBufferWriter<byte> output)
         OptionalSeconds(a.RttAvgNanos);
         OptionalSeconds(a.RttMaxNanos);
         OptionalSeconds(a.RttStdevNanos);
+    }
+
+    /// <summary>The tunnel uids, comma-separated as Zeek writes a set (so quoted when there are several); empty outside tunnels.</summary>
+    private void TunnelParents(IReadOnlyList<TunnelParent> parents)
+    {
+        if (parents.Count > 1)
+        {
+            _out.Byte((byte)'"');
+        }
+
+        for (var i = 0; i < parents.Count; i++)
+        {
+            if (i > 0)
+            {
+                _out.Byte((byte)',');
+            }
+
+            _out.Ascii(parents[i].Uid);
+        }
+
+        if (parents.Count > 1)
+        {
+            _out.Byte((byte)'"');
+        }
     }
 
     private void OptionalSeconds(long? nanos)

@@ -9,8 +9,8 @@ namespace SynAck.Analysis.Output;
 /// <summary>
 /// Writes connection records as one Apache Parquet file (Parquet.Net's column API, Zstandard-compressed), for
 /// loading into DuckDB, pandas, Spark and the like: the columns of <see cref="ConnCsvWriter"/> with types (ports and
-/// counts as integers, times and RTTs as seconds in doubles as in Zeek's JSON logs, absent values as nulls), plus
-/// <c>tunnel_parents</c> (the uids, comma-separated as Zeek writes a set; null outside tunnels). Records are
+/// counts as integers, times and RTTs as seconds in doubles as in Zeek's JSON logs, absent values as nulls;
+/// <c>tunnel_parents</c>, the uids comma-separated as Zeek writes a set, null outside tunnels). Records are
 /// buffered column by column and written as a row group every <see cref="RowGroupSize"/> records, so memory stays
 /// bounded whatever the number of connections; <see cref="Complete"/> writes the last row group and the footer.
 /// </summary>

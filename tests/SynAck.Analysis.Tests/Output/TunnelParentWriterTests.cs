@@ -38,6 +38,51 @@ public class TunnelParentWriterTests
         Assert.Equal("6", columns[^1]);
     }
 
+    [Theory]
+    [InlineData(2, "\"CTunnelA,CTunnelB\"")]
+    [InlineData(1, "CTunnelA")]
+    [InlineData(0, "")]
+    public void ConnCsvWriter_TunnelParents_CommaSeparatedAndQuotedWhenSeveral(int parents, string cell)
+    {
+        var record = TunnelledRecord();
+        record = record with { TunnelParents = record.TunnelParents.Take(parents).ToArray() };
+        var buffer = new ArrayBufferWriter<byte>();
+        new ConnCsvWriter(buffer).Write(record);
+
+        var row = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var cells = CsvCells(row.TrimEnd('\r', '\n'));
+        Assert.Equal(ConnCsvWriter.Columns.Length, cells.Count);
+        Assert.Equal(cell.Trim('"'), cells[Array.IndexOf(ConnCsvWriter.Columns, "tunnel_parents")]);
+        Assert.Contains($",{cell},TIME_WAIT,", row, StringComparison.Ordinal);
+    }
+
+    /// <summary>RFC 4180 cells of one row (quoted cells may hold commas).</summary>
+    private static List<string> CsvCells(string row)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        foreach (var ch in row)
+        {
+            if (ch == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (ch == ',' && !quoted)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(ch);
+            }
+        }
+
+        cells.Add(cell.ToString());
+        return cells;
+    }
+
     [Fact]
     public void ConnJsonLinesWriter_TunnelParents_UidArrayAndTunnelDetails()
     {

@@ -82,7 +82,7 @@ public class WriterTests
         var lines = Encoding.UTF8.GetString(buffer.WrittenSpan).Split("\r\n");
         Assert.Equal(string.Join(',', ConnCsvWriter.Columns), lines[0]);
         Assert.Equal(
-            $"1700000000.001000,{r.Uid},10.0.0.1,40000,10.0.0.2,8080,tcp,0.005000,0,0,SF,0,ShAFaf,4,160,3,120,TIME_WAIT,CLOSED,four_way,orig,true,1000,5000,0.001000,0.001000,0,1,7," +
+            $"1700000000.001000,{r.Uid},10.0.0.1,40000,10.0.0.2,8080,tcp,0.005000,0,0,SF,0,ShAFaf,4,160,3,120,,TIME_WAIT,CLOSED,four_way,orig,true,1000,5000,0.001000,0.001000,0,1,7," +
             "0,0,0,0,2,0.001000,0.001000,0.001000,0.000000,0,0,0,0,2,0.001000,0.001000,0.001000,0.000000",
             lines[1]);
         Assert.Equal("", lines[2]);
