@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using FsCheck.Xunit;
+using SynAck.Capture.Pcap;
 using SynAck.Capture.Tests.Support;
 using SynAck.Wire;
 
@@ -24,7 +24,7 @@ public class SkipWhileTests
         {
             // A captured length no capture has: the plain read stops there with a warning.
             var offset = RecordOffset(bytes, bigEndian, corruptAt % count);
-            Write32(bytes.AsSpan(offset + 8), 0x7FFF_0000, bigEndian);
+            PcapFileHeader.Write32(bytes.AsSpan(offset + 8), 0x7FFF_0000, bigEndian);
         }
 
         if (cut % 3 == 0 && bytes.Length > 24)
@@ -128,7 +128,7 @@ public class SkipWhileTests
         var path = dir.File("long.pcap");
         var two = Craft.Pcap(2);
         var second = RecordOffset(two, false, 1);
-        Write32(two.AsSpan(second + 8), 300_000, false);
+        PcapFileHeader.Write32(two.AsSpan(second + 8), 300_000, false);
         File.WriteAllBytes(path, [.. two, .. new byte[300_000]]);
         var expected = Read.File(path);
         using var reader = CaptureReader.Open(path);
@@ -170,25 +170,10 @@ public class SkipWhileTests
         var offset = 24;
         for (var i = 0; i < index; i++)
         {
-            offset += 16 + (int)Read32(pcap.AsSpan(offset + 8), bigEndian);
+            offset += 16 + (int)PcapFileHeader.Read32(pcap.AsSpan(offset + 8), bigEndian);
         }
 
         return offset;
-    }
-
-    private static uint Read32(ReadOnlySpan<byte> s, bool bigEndian) =>
-        bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(s) : BinaryPrimitives.ReadUInt32LittleEndian(s);
-
-    private static void Write32(Span<byte> s, uint value, bool bigEndian)
-    {
-        if (bigEndian)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(s, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(s, value);
-        }
     }
 
     /// <summary>Passes over a packet when bit (first byte mod 32) of the rule is set; remembers what it saw.</summary>
