@@ -72,14 +72,28 @@ public sealed class ConnParquetWriter : IDisposable
         }
 
         _completed = true;
-        _writer!.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        CloseWriter();
         _output.Flush();
     }
 
+    /// <summary>
+    /// Ends the file without <see cref="Complete"/> (a run that failed): the row groups already written get their
+    /// footer, so what was written stays readable; the records still buffered are dropped.
+    /// </summary>
     public void Dispose()
     {
         _completed = true;
-        _writer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        CloseWriter();
+    }
+
+    /// <summary>Writes the footer once.</summary>
+    private void CloseWriter()
+    {
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     private void WriteRowGroup()

@@ -137,6 +137,41 @@ public class ConnParquetWriterTests
         Assert.Throws<ObjectDisposedException>(() => writer.Write(Refused()));
     }
 
+    [Fact]
+    public void ConnParquetWriter_DisposeAfterComplete_WritesNothingMore()
+    {
+        using var output = new MemoryStream();
+        var writer = new ConnParquetWriter(output, rowGroupSize: 2);
+        writer.Write(Refused());
+        writer.Complete();
+        var length = output.Length;
+
+        writer.Dispose();
+
+        Assert.Equal(length, output.Length);
+    }
+
+    [Fact]
+    public async Task ConnParquetWriter_DisposedWithoutComplete_KeepsTheWrittenRowGroupsReadable()
+    {
+        // Three records in row groups of two: the first group is written, the third record is still buffered when a
+        // failed run disposes the writer; the file ends with the group written, readable.
+        using var output = new MemoryStream();
+        var refused = Refused();
+        using (var writer = new ConnParquetWriter(output, rowGroupSize: 2))
+        {
+            writer.Write(refused);
+            writer.Write(refused);
+            writer.Write(refused);
+        }
+
+        output.Position = 0;
+        await using var reader = await ParquetReader.CreateAsync(output);
+        Assert.Equal(1, reader.RowGroupCount);
+        using var group = reader.OpenRowGroupReader(0);
+        Assert.Equal(2, group.RowCount);
+    }
+
     /// <summary>A SYN answered by RST+ACK.</summary>
     private static ConnRecord Refused()
     {
