@@ -19,7 +19,7 @@ public sealed class AnomalyDetector
     {
         options ??= new AnomalyOptions();
         _aggregator = new FindingAggregator(options.MaxFindingKeys);
-        _connections = new ConnectionChecks(options.MaxConnections);
+        _connections = new ConnectionChecks(options.MaxConnections, options.ClosedTimeoutNs, options.IdleTimeoutNs);
         _scans = new ScanDetector(options.Scans);
     }
 

@@ -28,7 +28,9 @@ public sealed class AnomaliesCommandTests
         var run = CliRun.Of("anomalies", Labeled);
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("ID ", run.StdoutLines[0], StringComparison.Ordinal);
-        Assert.StartsWith("5 findings; 6150 packets, 6150 TCP segments;", run.StdoutLines[^1], StringComparison.Ordinal);
+        Assert.Equal(
+            "5 findings; 6150 packets, 6150 TCP segments; flows peak 58 (expired 0, evicted 0), connections peak 58 (expired 0, evicted 0), hosts peak 12 (dropped 0)",
+            run.StdoutLines[^1]);
     }
 
     [Fact]

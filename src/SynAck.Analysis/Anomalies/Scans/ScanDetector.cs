@@ -9,16 +9,21 @@ namespace SynAck.Analysis.Anomalies.Scans;
 /// <summary>
 /// Cross-connection detectors: SYN, FIN, NULL, Xmas and ACK scans (one source probing many ports or hosts with
 /// 4-tuples that never carry data), SYN floods (many SYNs to one service that never complete a handshake) and RST
-/// storms. Each 4-tuple is classified by its first packet and concluded when evicted or at the end; all tables
-/// are bounded and their peaks and evictions are reported.
+/// storms. Each 4-tuple is classified by its first packet and concluded when idle for
+/// <see cref="ScanOptions.FlowTimeoutNs"/> (swept once a second of capture time), when evicted, or at the end; all
+/// tables are bounded and their peaks and evictions are reported.
 /// </summary>
 public sealed partial class ScanDetector
 {
+    private const long SweepIntervalNs = 1_000_000_000;
+
     private readonly ScanOptions _options;
     private readonly Dictionary<FlowKey, ProbeFlow> _flows = new();
     private readonly Dictionary<(IpAddr Source, ScanKind Kind), TargetAggregate> _scanners = new();
     private readonly Dictionary<(IpAddr Host, ushort Port), TargetAggregate> _floodTargets = new();
     private readonly Dictionary<IpAddr, RstWindow> _rstSenders = new();
+    private readonly List<FlowKey> _expired = [];
+    private long _nextSweep = long.MinValue;
 
     public ScanDetector(ScanOptions? options = null) => _options = options ?? new ScanOptions();
 
@@ -31,6 +36,9 @@ public sealed partial class ScanDetector
     /// <summary>4-tuples concluded early because the table was full.</summary>
     public long EvictedFlows { get; private set; }
 
+    /// <summary>4-tuples concluded after <see cref="ScanOptions.FlowTimeoutNs"/> without a packet.</summary>
+    public long ExpiredFlows { get; private set; }
+
     /// <summary>Highest number of per-host aggregates (scanners + flood targets + RST senders) at once.</summary>
     public int PeakHosts { get; private set; }
 
@@ -42,6 +50,12 @@ public sealed partial class ScanDetector
         if ((seg.Flags & TcpFlags.Rst) != 0)
         {
             CountRst(seg);
+        }
+
+        if (seg.TimestampNanos >= _nextSweep)
+        {
+            ExpireFlows(seg.TimestampNanos);
+            _nextSweep = seg.TimestampNanos + SweepIntervalNs;
         }
 
         var key = FlowKey.Create(seg.Source, seg.SourcePort, seg.Destination, seg.DestinationPort);
@@ -101,6 +115,27 @@ public sealed partial class ScanDetector
             TcpFlags.Ack when seg.PayloadLength == 0 => ScanKind.Ack,
             _ => ScanKind.None,
         };
+    }
+
+    /// <summary>Concludes and forgets the 4-tuples idle for <see cref="ScanOptions.FlowTimeoutNs"/> at <paramref name="now"/>.</summary>
+    private void ExpireFlows(long now)
+    {
+        foreach (var (key, flow) in _flows)
+        {
+            if (now - flow.LastNanos >= _options.FlowTimeoutNs)
+            {
+                _expired.Add(key);
+            }
+        }
+
+        foreach (var key in _expired)
+        {
+            Conclude(_flows[key]);
+            _flows.Remove(key);
+        }
+
+        ExpiredFlows += _expired.Count;
+        _expired.Clear();
     }
 
     private void EvictOldestFlows()

@@ -27,6 +27,12 @@ public sealed record ScanOptions
     /// <summary>Most 4-tuples followed at once; when full the least recently active half is concluded and dropped.</summary>
     public int MaxFlows { get; init; } = 1 << 18;
 
+    /// <summary>
+    /// A 4-tuple is concluded (its probe outcome counted) after this long without a packet, capture time; a later
+    /// packet starts it again. A probe's answer comes within seconds; the table then holds what was recently seen.
+    /// </summary>
+    public long FlowTimeoutNs { get; init; } = 60_000_000_000;
+
     /// <summary>Most sources (scanners, RST senders) and destinations (flood targets) followed at once.</summary>
     public int MaxHosts { get; init; } = 1 << 16;
 

@@ -45,7 +45,7 @@ public static class FindingTableWriter
         output.WriteLine();
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{findings.Count} findings; {summary.Packets} packets, {d.Segments} TCP segments; flows peak {d.Scans.PeakFlows} (evicted {d.Scans.EvictedFlows}), connections peak {d.Connections.Peak} (evicted {d.Connections.Evicted}), hosts peak {d.Scans.PeakHosts} (dropped {d.Scans.DroppedHosts})"));
+            $"{findings.Count} findings; {summary.Packets} packets, {d.Segments} TCP segments; flows peak {d.Scans.PeakFlows} (expired {d.Scans.ExpiredFlows}, evicted {d.Scans.EvictedFlows}), connections peak {d.Connections.Peak} (expired {d.Connections.Expired}, evicted {d.Connections.Evicted}), hosts peak {d.Scans.PeakHosts} (dropped {d.Scans.DroppedHosts})"));
     }
 
     private static string Endpoint(string? address, ushort? port) =>
