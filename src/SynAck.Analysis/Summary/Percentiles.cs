@@ -16,7 +16,8 @@ public sealed record Percentiles(long Count, long Min, long P50, long P90, long 
         return new Percentiles(values.Count, values[0], Rank(values, 50), Rank(values, 90), Rank(values, 99), values[^1]);
     }
 
-    private static long Rank(List<long> sorted, int p)
+    /// <summary>The nearest-rank <paramref name="p"/>-th percentile of a sorted, non-empty list.</summary>
+    internal static long Rank(List<long> sorted, int p)
     {
         var rank = (int)Math.Ceiling(p / 100.0 * sorted.Count);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
