@@ -5,8 +5,9 @@
 #      against the peers (hyperfine medians, ratios to the first command);
 #   2. 1 thread, the default and the tcpdump copy, run alternately (ABCABC...) so all see the same machine load;
 #   3. start-up: the same command on a 1-packet capture;
-#   4. peak RSS on the capture and on the capture multiplied 10 times (hidden `synack dev multiply`), and the page
-#      faults of a run (each costs about 14 us on a VM; see docs/performance.md, Page faults).
+#   4. peak RSS on the capture and on the capture multiplied 10 times (hidden `synack dev multiply`), for conns
+#      --format zeek and the other commands (csv, parquet, anomalies, analyze), and the page faults of a run (each
+#      costs about 14 us on a VM; see docs/performance.md, Page faults).
 # Usage: scripts/bench.sh [CAPTURE]
 #   CAPTURE defaults to ../shared/bench/real-close.pcap (decompressed once into $TMPDIR).
 #   RUNS=N timed runs per command (default 3); PEERS="tcpdump tshark" to choose peers; SCALE=0 skips the x10 run;
@@ -71,6 +72,17 @@ if [ "${SCALE:-1}" != 0 ]; then
   big=$tmp/$(basename "$cap" .pcap)-x10.pcap
   [ -f "$big" ] || "$bin" dev multiply "$cap" "$big" --times 10 2>/dev/null
   printf '  %-28s %6d %6d\n' "capture x10" $(( $(rss "$bin" conns --format zeek --threads 1 "$big") / 1024 )) $(( $(rss "$bin" conns --format zeek "$big") / 1024 ))
+fi
+
+# The other commands' memory (default threads): each must stay flat as the capture grows, like conns.
+if [ "${SCALE:-1}" != 0 ]; then
+  echo
+  echo "peak RSS (MB) of the other commands, default threads:"
+  printf '  %-28s %8s %8s\n' "" capture "x10"
+  for c in "conns --format csv" "conns --format parquet" "anomalies" "analyze"; do
+    # shellcheck disable=SC2086
+    printf '  %-28s %8d %8d\n' "$c" $(( $(rss "$bin" $c "$cap") / 1024 )) $(( $(rss "$bin" $c "$big") / 1024 ))
+  done
 fi
 
 faults() { /usr/bin/time -f "%R" "$@" 2>&1 >/dev/null | tail -1; }

@@ -8,8 +8,11 @@ namespace SynAck.Analysis.Summary;
 /// </summary>
 public sealed class PercentileSample
 {
-    /// <summary>Values kept unless told otherwise: 8 MiB, and exact percentiles up to a million handshakes.</summary>
-    public const int DefaultCapacity = 1 << 20;
+    /// <summary>
+    /// Values kept unless told otherwise: 2 MiB, exact percentiles up to 262,144 values, and past that a sample whose
+    /// nearest-rank percentiles are within a fraction of a percentile rank of the true ones.
+    /// </summary>
+    public const int DefaultCapacity = 1 << 18;
 
     private readonly List<long> _values = [];
     private long _min = long.MaxValue;
