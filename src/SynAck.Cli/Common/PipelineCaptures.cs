@@ -13,6 +13,11 @@ namespace SynAck.Cli.Common;
 /// </summary>
 public sealed class PipelineCaptures(CliEnvironment environment, int threads, bool verifyChecksums, bool noTunnels = false)
 {
+    /// <summary>Records handed to a caller between two collections (see <see cref="Collecting"/>).</summary>
+    internal const int RecordsPerCollection = 65_536;
+
+    private long _records;
+
     /// <summary>Totals of the runs so far.</summary>
     public RunStats Stats { get; private set; } = new();
 
@@ -38,13 +43,29 @@ public sealed class PipelineCaptures(CliEnvironment environment, int threads, bo
             Output = output,
             Encoder = encoder,
             ZeekEncoder = zeekEncoder,
-            OnRecord = onRecord,
+            OnRecord = onRecord is null ? null : Collecting(onRecord),
             Observer = observer,
             Progress = progress,
         }.Run(reader));
         Stats = Stats.Add(result);
         return result;
     }
+
+    /// <summary>
+    /// <paramref name="onRecord"/>, with a full collection every <see cref="RecordsPerCollection"/> records. A record
+    /// lives through an epoch's hand-over between threads, long enough to be promoted, and is garbage once the caller
+    /// has counted or copied it; left to its own pace the GC let those pile up in the old generation as the capture
+    /// went on (peak RSS of the redirected table: 364 MB on real-close.pcap and 2.2 GB on it multiplied ten times;
+    /// analyze: 94-107 and 195-204 MB).
+    /// </summary>
+    private Action<ConnRecord> Collecting(Action<ConnRecord> onRecord) => r =>
+    {
+        onRecord(r);
+        if (++_records % RecordsPerCollection == 0)
+        {
+            GC.Collect();
+        }
+    };
 
     /// <summary>Writes the <c>--stats</c> block to standard error.</summary>
     public void WriteStats() => RunStatsWriter.Write(environment.Error, Stats with { PeakMemoryBytes = environment.PeakMemory() });

@@ -11,35 +11,55 @@ public static class AlignedColumns
         var widths = new int[rows.Count == 0 ? 0 : rows.Max(r => r.Count)];
         foreach (var row in rows)
         {
-            for (var c = 0; c < row.Count && c < widths.Length; c++)
-            {
-                widths[c] = Math.Max(widths[c], row[c].Length);
-            }
+            Measure(widths, row);
         }
 
         var line = new System.Text.StringBuilder();
         foreach (var row in rows)
         {
-            line.Clear();
-            for (var c = 0; c < row.Count && c < widths.Length; c++)
-            {
-                if (c > 0)
-                {
-                    line.Append("  ");
-                }
+            WriteRow(output, row, widths, rightAligned, line);
+        }
+    }
 
-                var pad = widths[c] - row[c].Length;
-                if (rightAligned(c))
-                {
-                    line.Append(' ', pad).Append(row[c]);
-                }
-                else
-                {
-                    line.Append(row[c]).Append(' ', pad);
-                }
+    /// <summary>Widens <paramref name="widths"/> to fit <paramref name="row"/>'s cells (a first pass of a streamed table).</summary>
+    public static void Measure(int[] widths, IReadOnlyList<string> row)
+    {
+        ArgumentNullException.ThrowIfNull(widths);
+        ArgumentNullException.ThrowIfNull(row);
+        for (var c = 0; c < row.Count && c < widths.Length; c++)
+        {
+            widths[c] = Math.Max(widths[c], row[c].Length);
+        }
+    }
+
+    /// <summary>Writes one row padded to <paramref name="widths"/>, using <paramref name="line"/> as scratch.</summary>
+    public static void WriteRow(
+        TextWriter output, IReadOnlyList<string> row, int[] widths, Func<int, bool> rightAligned, System.Text.StringBuilder line)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(widths);
+        ArgumentNullException.ThrowIfNull(rightAligned);
+        ArgumentNullException.ThrowIfNull(line);
+        line.Clear();
+        for (var c = 0; c < row.Count && c < widths.Length; c++)
+        {
+            if (c > 0)
+            {
+                line.Append("  ");
             }
 
-            output.WriteLine(line.ToString().TrimEnd());
+            var pad = widths[c] - row[c].Length;
+            if (rightAligned(c))
+            {
+                line.Append(' ', pad).Append(row[c]);
+            }
+            else
+            {
+                line.Append(row[c]).Append(' ', pad);
+            }
         }
+
+        output.WriteLine(line.ToString().TrimEnd());
     }
 }

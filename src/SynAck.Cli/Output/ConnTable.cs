@@ -41,7 +41,7 @@ public static class ConnTable
                 new Text(r.OrigState.ToName()),
                 new Text(r.RespState.ToName()),
                 new Markup($"[{colour}]{r.CloseKind.ToName()}[/]"),
-                new Text(ConnTableRows.Pair(r.OrigAnalysis.Retransmissions, r.RespAnalysis.Retransmissions)));
+                new Text(ConnTableRows.Pair(r.Retransmissions.Orig, r.Retransmissions.Resp)));
         }
 
         table.Caption = new TableTitle($"{records.Count} connections; synack ladder CAPTURE --conn # draws one");

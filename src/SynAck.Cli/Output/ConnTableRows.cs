@@ -21,12 +21,15 @@ public static class ConnTableRows
     /// One capture's records by first packet, numbered from 1: the order connections started, so number N is the
     /// connection <c>ladder CAPTURE --conn N</c> draws (records arrive in removal order, as Zeek writes them).
     /// </summary>
-    public static IEnumerable<NumberedRecord> Number(IEnumerable<ConnRecord> records) =>
-        records.OrderBy(r => r.FirstFrame).Select((r, i) => new NumberedRecord(i + 1, r));
+    public static IEnumerable<NumberedRecord> Number(List<ConnTableEntry> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        records.Sort(static (a, b) => a.FirstFrame.CompareTo(b.FirstFrame));
+        return records.Select((r, i) => new NumberedRecord(i + 1, r));
+    }
 
     public static string[] Row(NumberedRecord numbered)
     {
-        ArgumentNullException.ThrowIfNull(numbered);
         var (number, r) = numbered;
         return
         [
@@ -45,11 +48,11 @@ public static class ConnTableRows
             r.RespState.ToName(),
             r.CloseKind.ToName(),
             r.ActiveCloser.ToName(),
-            Pair(r.OrigAnalysis.Retransmissions, r.RespAnalysis.Retransmissions),
-            Pair(r.OrigAnalysis.DuplicateAcks, r.RespAnalysis.DuplicateAcks),
-            Pair(r.OrigAnalysis.ZeroWindows, r.RespAnalysis.ZeroWindows),
-            Pair(r.OrigAnalysis.OutOfOrder, r.RespAnalysis.OutOfOrder),
-            Rtt(r.OrigAnalysis.RttAvgNanos) + "/" + Rtt(r.RespAnalysis.RttAvgNanos),
+            Pair(r.Retransmissions.Orig, r.Retransmissions.Resp),
+            Pair(r.DuplicateAcks.Orig, r.DuplicateAcks.Resp),
+            Pair(r.ZeroWindows.Orig, r.ZeroWindows.Resp),
+            Pair(r.OutOfOrder.Orig, r.OutOfOrder.Resp),
+            Rtt(r.OrigRttAvgNanos) + "/" + Rtt(r.RespRttAvgNanos),
         ];
     }
 

@@ -1,6 +1,4 @@
-using SynAck.Analysis.Records;
-
 namespace SynAck.Cli.Output;
 
 /// <summary>A connection record with its number in its capture (1 = the first connection to start).</summary>
-public sealed record NumberedRecord(int Number, ConnRecord Record);
+public readonly record struct NumberedRecord(int Number, ConnTableEntry Record);

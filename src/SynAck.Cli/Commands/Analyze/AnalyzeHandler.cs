@@ -30,24 +30,13 @@ public sealed class AnalyzeHandler(CliEnvironment environment, TextWriter output
         var totals = new SequenceTotals();
         var findings = new List<Finding>();
         var captureOf = new Dictionary<Finding, string>(ReferenceEqualityComparer.Instance);
-        long seen = 0;
         try
         {
             for (var i = 0; i < readers.Count; i++)
             {
                 var (path, reader) = readers[i];
                 counter.Detector = new AnomalyDetector();
-                runs.Run(i, path, reader, onRecord: r =>
-                {
-                    builder.OnConnection(r);
-                    totals.Add(r);
-                    if (++seen % 65_536 == 0)
-                    {
-                        // Each record is garbage once counted; left to its own pace the GC let the heap grow with
-                        // the capture (peak RSS 94 MB on real-close.pcap, 195-204 MB on it multiplied ten times).
-                        GC.Collect();
-                    }
-                }, observer: counter);
+                runs.Run(i, path, reader, onRecord: r => { builder.OnConnection(r); totals.Add(r); }, observer: counter);
                 foreach (var finding in counter.Detector.Findings())
                 {
                     findings.Add(finding);

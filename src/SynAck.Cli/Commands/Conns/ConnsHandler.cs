@@ -68,13 +68,13 @@ public sealed class ConnsHandler(CliEnvironment environment, TextWriter output)
         var table = options.Format == ConnOutputFormat.Table;
         using var parquet = options.Format == ConnOutputFormat.Parquet ? new ConnParquetWriter(environment.Output) : null;
         var streamed = !table && parquet is null;
-        var records = new List<ConnRecord>();
+        var records = new List<ConnTableEntry>();
         var numbered = new List<NumberedRecord>();
         var runs = new PipelineCaptures(environment, options.Threads, options.VerifyChecksums, options.NoTunnels);
         for (var i = 0; i < readers.Count; i++)
         {
             var (path, reader) = readers[i];
-            runs.Run(i, path, reader, streamed ? environment.Output : null, encoder, table ? records.Add : parquet is { } p ? p.Write : null, zeekEncoder: zeekEncoder);
+            runs.Run(i, path, reader, streamed ? environment.Output : null, encoder, table ? r => records.Add(ConnTableEntry.From(r)) : parquet is { } p ? p.Write : null, zeekEncoder: zeekEncoder);
             TrackedCapture.ReportWarnings(environment, path, reader);
             numbered.AddRange(ConnTableRows.Number(records));
             records.Clear();
