@@ -22,18 +22,8 @@ public sealed class AnomalyExpiryTests
         cap.Add(Client, port, Server, ServerPort, A, 1001, 5001);
     }
 
-    private static (List<Analysis.Findings.Finding> Findings, AnomalyDetector Detector) Run(CraftedCapture cap, AnomalyOptions? options = null)
-    {
-        var path = cap.Save();
-        try
-        {
-            return AnomalyRun.File(path, options);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    private static (List<Analysis.Findings.Finding> Findings, AnomalyDetector Detector) Run(CraftedCapture cap, AnomalyOptions? options = null) =>
+        AnomalyRun.CraftedWithDetector(cap, options);
 
     [Fact]
     public void Connections_ClosedForgottenAfterTwiceMsl_OpenAfterTheIdleTimeout()

@@ -28,12 +28,16 @@ internal static class AnomalyRun
     }
 
     /// <summary>Saves a crafted capture, analyzes it and deletes the file.</summary>
-    public static List<Finding> Crafted(CraftedCapture capture, AnomalyOptions? options = null)
+    public static List<Finding> Crafted(CraftedCapture capture, AnomalyOptions? options = null) =>
+        CraftedWithDetector(capture, options).Findings;
+
+    /// <summary><see cref="Crafted"/>, with the detector (its tables' counts).</summary>
+    public static (List<Finding> Findings, AnomalyDetector Detector) CraftedWithDetector(CraftedCapture capture, AnomalyOptions? options = null)
     {
         var path = capture.Save();
         try
         {
-            return File(path, options).Findings;
+            return File(path, options);
         }
         finally
         {
