@@ -80,9 +80,7 @@ public class SkipWhileTests
     public void SkipWhile_WholeFile_PassesOverTheRulesPacketsAndKeepsTheNumbering()
     {
         using var dir = new TempDir();
-        var path = dir.File("ten.pcap");
-        File.WriteAllBytes(path, Craft.Pcap(10));
-        using var reader = CaptureReader.Open(path);
+        using var reader = OpenTen(dir);
 
         // Payload i starts with byte 7i: odd for odd i; the rule passes over odd first bytes.
         var skip = new ByRule(unchecked((int)0xAAAAAAAA));
@@ -94,7 +92,7 @@ public class SkipWhileTests
         Assert.True(declined);
         Assert.True(reader.TryReadNext(out var third));
         Assert.Equal(3, third.FrameNumber);
-        Assert.Equal(Craft.Timestamp(2) / 1000 * 1000, third.TimestampNanos);
+        Assert.Equal(Craft.Micro(Craft.Timestamp(2)), third.TimestampNanos);
         Assert.Equal(Craft.Payload(2), third.Data.ToArray());
         Assert.Equal(3, reader.PacketCount);
     }
@@ -103,9 +101,7 @@ public class SkipWhileTests
     public void SkipWhile_MaxPackets_StopsThereWithoutDeclining()
     {
         using var dir = new TempDir();
-        var path = dir.File("ten.pcap");
-        File.WriteAllBytes(path, Craft.Pcap(10));
-        using var reader = CaptureReader.Open(path);
+        using var reader = OpenTen(dir);
         var all = new ByRule(-1);
 
         Assert.Equal(4, reader.SkipWhile(ref all, 4, out var declined));
@@ -160,6 +156,14 @@ public class SkipWhileTests
         Assert.Empty(all.Seen);
         Assert.True(reader.TryReadNext(out var packet));
         Assert.Equal(1, packet.FrameNumber);
+    }
+
+    /// <summary>A reader over a 10-packet microsecond pcap file in <paramref name="dir"/>.</summary>
+    private static CaptureReader OpenTen(TempDir dir)
+    {
+        var path = dir.File("ten.pcap");
+        File.WriteAllBytes(path, Craft.Pcap(10));
+        return CaptureReader.Open(path);
     }
 
     private static string Describe(PacketRecord p) =>

@@ -71,6 +71,14 @@ internal sealed class ScanRun : IDisposable
     /// </summary>
     internal static int ShardOfHash(int hash, int shards) => (int)(((ulong)(uint)hash * (uint)shards) >> 32);
 
+    /// <summary>
+    /// True for a packet thread <paramref name="index"/> has nothing to do with: a plain frame (its 4-tuple hash read)
+    /// of another shard, earlier than the next sweep (a packet that may start one is decoded by every thread).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsOthers(bool hasHash, int hash, long timestampNanos, long nextSweep, int shards, int index) =>
+        hasHash && timestampNanos < nextSweep && ShardOfHash(hash, shards) != index;
+
     public PipelineResult Execute(CancellationToken cancellationToken)
     {
         StartThreads();
@@ -205,7 +213,7 @@ internal sealed class ScanRun : IDisposable
             // (When the pass-over loop declined this packet, it read the hash already.)
             var peeked = others.Hash;
             var hasHash = declined ? others.HasHash : passOver && FlowPeek.TryHash(packet.LinkType, packet.Data, out peeked);
-            if (hasHash && packet.TimestampNanos < nextSweep && ShardOfHash(peeked, shards) != index)
+            if (IsOthers(hasHash, peeked, packet.TimestampNanos, nextSweep, shards, index))
             {
                 // Another thread's packet, read from its bytes without decoding, when it cannot start a sweep:
                 // nothing more to do here (its owner decodes it). Whether it was a segment at all only matters for a
@@ -530,7 +538,7 @@ internal sealed class ScanRun : IDisposable
         public bool Skip(LinkType linkType, ReadOnlySpan<byte> data, long timestampNanos)
         {
             HasHash = FlowPeek.TryHash(linkType, data, out Hash);
-            return HasHash && timestampNanos < NextSweep && ShardOfHash(Hash, shards) != index;
+            return IsOthers(HasHash, Hash, timestampNanos, NextSweep, shards, index);
         }
     }
 

@@ -20,6 +20,7 @@ public static class ConnTableRows
     /// <summary>
     /// One capture's records by first packet, numbered from 1: the order connections started, so number N is the
     /// connection <c>ladder CAPTURE --conn N</c> draws (records arrive in removal order, as Zeek writes them).
+    /// Sorts <paramref name="records"/> in place (first packets are unique in a capture, so the order is total).
     /// </summary>
     public static IEnumerable<NumberedRecord> Number(List<ConnTableEntry> records)
     {
